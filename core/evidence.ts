@@ -1,0 +1,68 @@
+/** The evidence every check yields: recorded exchanges and one record per check. Secrets are redacted before
+ * anything lands here (see core/redact.ts), so these types are safe to write anywhere. */
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RecordedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the body was JSON, else the text; absent for an empty body. */
+  body?: unknown;
+  /** True when the body was larger than the recording cap and was cut. */
+  truncated?: boolean;
+}
+
+export interface Exchange {
+  /** 1-based within the check. */
+  seq: number;
+  /** The wire-like step name, e.g. `PATCH /Users/{id} replace active=false`. */
+  step?: string;
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Set when no response arrived (TargetError code and message). */
+  error?: { code: string; message: string };
+  /** Retry number (0 for the first attempt). */
+  attempt?: number;
+  ms: number;
+}
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'info' | 'na' | 'error' | 'blocked';
+
+export interface CheckRecord {
+  /** Stable check ID: the spec file's area plus a slug of the title, e.g. `users/create-user`. */
+  id: string;
+  title: string;
+  requirements: string[];
+  status: CheckStatus;
+  message?: string;
+  expected?: string;
+  actual?: string;
+  hint?: string;
+  /** PATCH dialect the check ran in, when it runs once per dialect. */
+  dialect?: string;
+  /** For blocked checks: the check whose failure blocked this one. */
+  blockedBy?: string;
+  /** For n/a checks: why it does not apply. */
+  reason?: string;
+  /** Microsoft SCIM Validator / gallery-suite counterparts. */
+  counterparts?: string[];
+  exchanges: Exchange[];
+  durationMs: number;
+  errorCode?: string;
+}
+
+/** Name of the Playwright attachment (JSON CheckRecord) through which a check hands its evidence to the reporter. */
+export const EVIDENCE_ATTACHMENT = 'scim-conform-check';
+/** Playwright annotation types the check() wrapper writes; the reporter and JUnit read them. */
+export const ANNOTATION = {
+  requirement: 'requirement',
+  level: 'level',
+  checkId: 'check-id',
+  counterpart: 'counterpart',
+  dialect: 'dialect',
+} as const;
