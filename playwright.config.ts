@@ -1,0 +1,37 @@
+/**
+ * Playwright Test configuration for the conformance suites. Started by `scim-conform run`, which passes the run
+ * configuration through SCIM_CONFORM_CONFIG (see core/run-config.ts); the output folder comes from there too.
+ */
+import { defineConfig } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+function outDir(): string {
+  const file = process.env.SCIM_CONFORM_CONFIG;
+  if (!file) return 'scim-conform-report';
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { outDir?: string }).outDir ?? 'scim-conform-report';
+  } catch {
+    return 'scim-conform-report';
+  }
+}
+
+const out = outDir();
+
+export default defineConfig({
+  testDir: './suites',
+  testMatch: '**/*.spec.ts',
+  outputDir: join(out, 'test-results'),
+  fullyParallel: true,
+  workers: process.env.SCIM_CONFORM_WORKERS ? Number(process.env.SCIM_CONFORM_WORKERS) : 2,
+  timeout: 60_000,
+  retries: 0,
+  forbidOnly: true,
+  // Traces would hold raw request headers; evidence is recorded (redacted) by the harness instead.
+  use: { trace: 'off', screenshot: 'off', video: 'off' },
+  reporter: [
+    ['./reports/playwright-reporter.ts'],
+    ['./reports/progress-reporter.ts'],
+    ['allure-playwright', { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
+  ],
+});

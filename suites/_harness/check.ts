@@ -1,0 +1,191 @@
+/**
+ * check(): Playwright's `test`, wrapped once so a check reads like an h2spec case and its metadata is data.
+ * It validates requirement IDs at load time, tags the test (`@must`, `@USER-CREATE`) for --grep, writes the
+ * annotations the reporter and JUnit read, builds the per-check context (recorded SCIM session, Entra request
+ * builder in the check's dialect, seeded data, cleanup ledger), classifies the outcome into a verdict, and
+ * attaches one evidence record (plus Allure labels and one Allure attachment per exchange).
+ */
+import { test, type TestInfo } from '@playwright/test';
+import * as allure from 'allure-js-commons';
+import { ConformanceFailure, HarnessError, TargetError } from '../../core/errors.js';
+import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
+import { findRequirement, type Level, type Requirement } from '../../core/requirements.js';
+import { checkId, areaOf } from '../../core/check-id.js';
+import type { Dialect, RunConfig } from '../../core/run-config.js';
+import type { ScimClient } from '../../core/client/scim-client.js';
+import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
+import { DataFactory } from '../../test-data/factory.js';
+import { runContext } from './context.js';
+import { Ledger } from './ledger.js';
+import { Setup } from './setup.js';
+import { targetCapabilities, type TargetCapabilities } from './target.js';
+import { Blocked, NotApplicable } from './verdicts.js';
+
+export interface CheckSpec {
+  /** The stimulus, with a verb: "Sends POST /Users with a new userName". */
+  title: string;
+  requirements: string[];
+  /** Microsoft SCIM Validator / 2026 gallery-suite tests this check covers (docs/validator-parity.md). */
+  counterparts?: string[];
+  /** Set for checks that run once per PATCH dialect. */
+  dialect?: Dialect;
+  /** Returns an n/a reason when the check does not apply to this target/run. */
+  applies?: (caps: TargetCapabilities, config: RunConfig) => string | undefined;
+  /** Playwright timeout for long checks (RATE-25RPS). */
+  timeoutMs?: number;
+}
+
+export interface CheckContext {
+  /** Recorded SCIM client for this check: every exchange becomes evidence. */
+  scim: ScimClient;
+  /** Entra's request shapes in this check's dialect. */
+  entra: EntraRequestBuilder;
+  data: DataFactory;
+  /** Creates prerequisites (users, groups) Entra's way, tracked for cleanup; a failed setup blocks the check. */
+  setup: Setup;
+  ledger: Ledger;
+  config: RunConfig;
+  caps: TargetCapabilities;
+  /** Boxed protocol step named like the wire: `PATCH /Users/{id} replace active=false`. */
+  step<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Ends as `info` instead of `pass` with this message (interesting behaviour, measurements). */
+  info(message: string): void;
+  testInfo: TestInfo;
+}
+
+const LEVEL_ORDER: Record<Level, number> = { MUST: 3, COND: 2, SHOULD: 1 };
+
+function resolveRequirements(spec: CheckSpec): Requirement[] {
+  return spec.requirements.map((id) => {
+    const r = findRequirement(id);
+    if (!r) {
+      throw new HarnessError('HARNESS_UNKNOWN_REQUIREMENT', `check "${spec.title}" cites unknown requirement "${id}" (see core/requirements.ts)`);
+    }
+    return r;
+  });
+}
+
+function strongest(reqs: Requirement[]): Level {
+  return reqs.map((r) => r.level).sort((a, b) => LEVEL_ORDER[b] - LEVEL_ORDER[a])[0] ?? 'MUST';
+}
+
+export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void>): void {
+  const reqs = resolveRequirements(spec);
+  const level = strongest(reqs);
+  const title = spec.dialect ? `${spec.title} [${spec.dialect}]` : spec.title;
+  const annotation = [
+    ...reqs.map((r) => ({ type: ANNOTATION.requirement, description: r.id })),
+    { type: ANNOTATION.level, description: level },
+    ...(spec.counterparts ?? []).map((c) => ({ type: ANNOTATION.counterpart, description: c })),
+    ...(spec.dialect ? [{ type: ANNOTATION.dialect, description: spec.dialect }] : []),
+  ];
+  const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
+
+  test(title, { tag, annotation }, async ({}, testInfo) => {
+    if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
+    const { config, client } = runContext();
+    const id = checkId(testInfo.file, spec.title, spec.dialect);
+    testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });
+    const scim = client.fork();
+    const ledger = new Ledger(config.journalFile, client.fork());
+    const entra = createRequestBuilder({ dialect: spec.dialect ?? 'default', baseUrl: config.url });
+    const data = new DataFactory({ seed: config.seed, prefix: config.runPrefix, stream: id });
+    const record: CheckRecord = {
+      id,
+      title,
+      requirements: reqs.map((r) => r.id),
+      status: 'pass',
+      ...(spec.dialect ? { dialect: spec.dialect } : {}),
+      ...(spec.counterparts?.length ? { counterparts: spec.counterparts } : {}),
+      exchanges: [],
+      durationMs: 0,
+    };
+    await labelForAllure(areaOf(testInfo.file), reqs, level);
+    let infoMessage: string | undefined;
+    const started = performance.now();
+    let rethrow: unknown;
+    let skipReason: string | undefined;
+    try {
+      const caps = await targetCapabilities(client, config);
+      const naReason = spec.applies?.(caps, config);
+      if (naReason) throw new NotApplicable(naReason);
+      const ctx: CheckContext = {
+        scim, entra, data, ledger, config, caps, testInfo,
+        setup: new Setup(scim, entra, data, ledger),
+        step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
+        info: (message) => { infoMessage = message; },
+      };
+      await body(ctx);
+      if (infoMessage) Object.assign(record, { status: 'info' satisfies CheckStatus, message: infoMessage });
+    } catch (err) {
+      const outcome = classify(err, reqs, level);
+      Object.assign(record, outcome.fields);
+      rethrow = outcome.rethrow;
+      skipReason = outcome.skipReason;
+    } finally {
+      await ledger.cleanup();
+      record.exchanges = scim.exchanges;
+      record.durationMs = Math.round(performance.now() - started);
+      await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
+      for (const ex of record.exchanges) {
+        await allure.attachment(`#${ex.seq} ${ex.step ?? `${ex.request.method} ${ex.request.url}`}`, JSON.stringify(ex, null, 2), 'application/json');
+      }
+    }
+    if (skipReason) test.skip(true, skipReason);
+    if (rethrow) throw rethrow;
+  });
+}
+
+interface Outcome {
+  fields: Partial<CheckRecord>;
+  rethrow?: Error;
+  skipReason?: string;
+}
+
+function classify(err: unknown, reqs: Requirement[], checkLevel: Level): Outcome {
+  if (err instanceof NotApplicable) return { fields: { status: 'na', reason: err.reason, message: err.reason }, skipReason: `n/a: ${err.reason}` };
+  if (err instanceof Blocked) {
+    return { fields: { status: 'blocked', blockedBy: err.blockedBy, message: err.message }, skipReason: err.message };
+  }
+  if (err instanceof ConformanceFailure) {
+    const broken = err.details.requirements?.length ? err.details.requirements : reqs.map((r) => r.id);
+    const brokenReqs = reqs.filter((r) => broken.includes(r.id));
+    const level = brokenReqs.length ? strongest(brokenReqs) : checkLevel;
+    const primary = brokenReqs[0] ?? reqs[0];
+    const message = formatFailure(err, primary);
+    const fields: Partial<CheckRecord> = {
+      status: level === 'SHOULD' ? 'warn' : 'fail',
+      message,
+      errorCode: err.code,
+      ...(err.details.expected !== undefined ? { expected: err.details.expected } : {}),
+      ...(err.details.actual !== undefined ? { actual: err.details.actual } : {}),
+      ...(primary ? { hint: primary.hint } : {}),
+    };
+    // SHOULD broken → warn: the Playwright test passes, the record says warn.
+    return level === 'SHOULD' ? { fields } : { fields, rethrow: new Error(message) };
+  }
+  if (err instanceof TargetError) {
+    return { fields: { status: 'error', message: err.message, errorCode: err.code }, rethrow: err };
+  }
+  const harness = err instanceof HarnessError ? err : new HarnessError('HARNESS_INTERNAL', `scim-conform bug: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  return { fields: { status: 'error', message: harness.message, errorCode: harness.code }, rethrow: harness };
+}
+
+/** h2spec style: the requirement sentence, Expected, Actual, the exchange number, the fix hint. */
+function formatFailure(err: ConformanceFailure, r: Requirement | undefined): string {
+  const lines = [`${r ? `[${r.id}] ${r.statement}` : err.message}`, `  ${err.message}`];
+  if (err.details.expected !== undefined) lines.push(`  Expected: ${err.details.expected}`);
+  if (err.details.actual !== undefined) lines.push(`  Actual:   ${err.details.actual}`);
+  if (err.details.exchange !== undefined) lines.push(`  Exchange: #${err.details.exchange}`);
+  if (r) lines.push(`  Fix: ${r.hint}`);
+  return lines.join('\n');
+}
+
+const SEVERITY: Record<Level, string> = { MUST: 'critical', COND: 'normal', SHOULD: 'minor' };
+
+async function labelForAllure(area: string, reqs: Requirement[], level: Level): Promise<void> {
+  await allure.epic(area);
+  for (const r of reqs) await allure.feature(r.id);
+  await allure.severity(SEVERITY[level]);
+  await allure.tag(level);
+}

@@ -1,0 +1,64 @@
+/**
+ * Prerequisites, created Entra's way and tracked for cleanup. When a prerequisite cannot be created, the check
+ * that needed it is `blocked` by the check that proves that very operation — not failed a second time.
+ */
+import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
+import type { EntraRequestBuilder, ScimUserPayload } from '../../mock-idp/request-builder.js';
+import type { DataFactory } from '../../test-data/factory.js';
+import type { Ledger } from './ledger.js';
+import { describeResponse } from './matchers.js';
+import { blocked } from './verdicts.js';
+
+/** Check IDs of the checks that prove the operations setup relies on (keep in step with their titles). */
+export const PREREQ = {
+  createUser: 'users/sends-post-users-with-a-new-user-as-entra-does',
+  createGroup: 'groups/sends-post-groups-without-members-as-entra-does',
+  addMember: 'groups/adds-one-member-with-patch-add-members',
+} as const;
+
+export interface Created<T> {
+  id: string;
+  payload: T;
+  /** The resource as the endpoint returned it on create. */
+  resource: Record<string, unknown>;
+  res: ScimResponse;
+}
+
+export class Setup {
+  constructor(
+    private readonly scim: ScimClient,
+    private readonly entra: EntraRequestBuilder,
+    private readonly data: DataFactory,
+    private readonly ledger: Ledger,
+  ) {}
+
+  async user(overrides: Partial<ScimUserPayload> = {}): Promise<Created<ScimUserPayload>> {
+    const payload = { ...this.data.user(), ...overrides } as ScimUserPayload;
+    const res = await this.scim.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' });
+    const id = createdId(res);
+    if (!id) blocked(PREREQ.createUser, `creating a user failed: ${describeResponse(res)}`);
+    this.ledger.track('User', id, payload.userName);
+    return { id, payload, resource: res.body as Record<string, unknown>, res };
+  }
+
+  async group(overrides: { displayName?: string; externalId?: string } = {}): Promise<Created<{ displayName: string; externalId: string }>> {
+    const payload = { ...this.data.group(), ...overrides };
+    const res = await this.scim.send({ ...this.entra.createGroup(payload), step: 'setup: POST /Groups' });
+    const id = createdId(res);
+    if (!id) blocked(PREREQ.createGroup, `creating a group failed: ${describeResponse(res)}`);
+    this.ledger.track('Group', id, payload.displayName);
+    return { id, payload, resource: res.body as Record<string, unknown>, res };
+  }
+
+  async addMembers(groupId: string, memberIds: string[]): Promise<void> {
+    const res = await this.scim.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' });
+    if (res.status !== 200 && res.status !== 204) blocked(PREREQ.addMember, `adding members failed: ${describeResponse(res)}`);
+  }
+}
+
+/** The id of a created resource, or undefined when the create did not succeed with a usable body. */
+function createdId(res: ScimResponse): string | undefined {
+  if (res.status !== 201 && res.status !== 200) return undefined;
+  const id = (res.body as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' && id.length > 0 ? id : undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * Seeded, run-prefixed SCIM test data shaped like what Entra's default mapping produces (reference §2.5.3):
+ * every mapped attribute populated, GUID externalIds, IANA time zones, BCP-47 languages, values in the formats
+ * real directories hold. Same seed + same stream name → the same data, whatever order checks run in.
+ */
+import { Faker, en } from '@faker-js/faker';
+import { createHash } from 'node:crypto';
+import { URN } from '../core/urns.js';
+
+export interface ScimUserPayload {
+  userName: string;
+  externalId: string;
+  active: boolean;
+  displayName: string;
+  title: string;
+  preferredLanguage: string;
+  timezone: string;
+  name: { formatted: string; givenName: string; familyName: string };
+  emails: Array<{ type: string; value: string; primary: boolean }>;
+  phoneNumbers: Array<{ type: string; value: string; primary?: boolean }>;
+  addresses: Array<{ type: string; formatted: string; streetAddress: string; locality: string; region: string; postalCode: string; country: string; primary: boolean }>;
+  [URN.EnterpriseUser]: { employeeNumber: string; department: string; costCenter: string; organization: string; division: string };
+}
+
+export interface ScimGroupPayload {
+  displayName: string;
+  externalId: string;
+}
+
+const LANGUAGES = ['en-US', 'en-GB', 'de-DE', 'fr-CA', 'es-MX', 'ja-JP', 'pt-BR', 'nl-NL', 'sv-SE', 'zh-Hans-CN', 'xh-ZA', 'shi-Latn-MA'];
+const TIME_ZONES = ['America/Detroit', 'Europe/Berlin', 'Asia/Tokyo', 'Africa/Lubumbashi', 'America/Guayaquil', 'Australia/Sydney', 'Europe/London', 'America/Los_Angeles'];
+const DEPARTMENTS = ['Sales', 'Engineering', 'Finance', 'Marketing', 'Support', 'Legal', 'Operations'];
+
+function seedFor(seed: number, stream: string): number {
+  return createHash('sha256').update(`${seed}:${stream}`).digest().readUInt32BE(0);
+}
+
+export class DataFactory {
+  readonly prefix: string;
+  private readonly faker: Faker;
+  private counter = 0;
+
+  /** @param stream names the consumer (a check ID) so that its data does not depend on other checks. */
+  constructor(opts: { seed: number; prefix: string; stream: string }) {
+    this.prefix = opts.prefix;
+    this.faker = new Faker({ locale: [en] });
+    this.faker.seed(seedFor(opts.seed, opts.stream));
+  }
+
+  guid(): string {
+    return this.faker.string.uuid();
+  }
+
+  /** A user as Entra's default mapping would send it; userName and displayName carry the run prefix. */
+  user(overrides: Partial<ScimUserPayload> = {}): ScimUserPayload {
+    const f = this.faker;
+    const n = ++this.counter;
+    const givenName = f.person.firstName();
+    const familyName = f.person.lastName();
+    const domain = 'contoso.example';
+    const local = `${this.prefix}${givenName}.${familyName}.${n}`.toLowerCase().replace(/[^a-z0-9._-]/g, '');
+    const phone = () => f.phone.number({ style: 'national' });
+    const street = f.location.streetAddress();
+    const city = f.location.city();
+    const region = f.location.state({ abbreviated: true });
+    const postalCode = f.location.zipCode();
+    const country = f.location.countryCode();
+    return {
+      userName: `${local}@${domain}`,
+      externalId: f.string.uuid(),
+      active: true,
+      displayName: `${this.prefix}${givenName} ${familyName}`,
+      title: f.person.jobTitle(),
+      preferredLanguage: f.helpers.arrayElement(LANGUAGES),
+      timezone: f.helpers.arrayElement(TIME_ZONES),
+      name: { formatted: `${givenName} ${familyName}`, givenName, familyName },
+      emails: [{ type: 'work', value: `${local}@${domain}`, primary: true }],
+      phoneNumbers: [
+        { type: 'work', value: phone(), primary: true },
+        { type: 'mobile', value: phone() },
+        { type: 'fax', value: phone() },
+      ],
+      addresses: [{ type: 'work', formatted: `${street}, ${city}, ${region} ${postalCode}`, streetAddress: street, locality: city, region, postalCode, country, primary: true }],
+      [URN.EnterpriseUser]: {
+        employeeNumber: String(f.number.int({ min: 10000, max: 999999 })),
+        department: f.helpers.arrayElement(DEPARTMENTS),
+        costCenter: `CC-${f.number.int({ min: 100, max: 999 })}`,
+        organization: f.company.name(),
+        division: f.commerce.department(),
+      },
+      ...overrides,
+    };
+  }
+
+  group(overrides: Partial<ScimGroupPayload> = {}): ScimGroupPayload {
+    const n = ++this.counter;
+    return {
+      displayName: `${this.prefix}${this.faker.commerce.department()} ${this.faker.word.noun()} ${n}`,
+      externalId: this.faker.string.uuid(),
+      ...overrides,
+    };
+  }
+
+  /** A short random word for new attribute values (titles, display names) in updates. */
+  word(): string {
+    return `${this.faker.word.adjective()} ${this.faker.word.noun()}`;
+  }
+}
+
+/** A run prefix: short, random, recognisable (`scr-` + 6 base36 characters + `-`). */
+export function newRunPrefix(random: () => number = Math.random): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) s += Math.floor(random() * 36).toString(36);
+  return `scr-${s}-`;
+}
