@@ -1,12 +1,21 @@
 /**
  * The compliance report model: `compliance.json` is exactly this (schemaVersion 1). Every other format is a pure
- * function of it. Keep it stable: CI gates, diffs and merges read it.
+ * function of it. Keep it stable: CI gates, diffs and merges read it. Fields marked "added" are optional additions
+ * to schemaVersion 1; readers of older files must cope with their absence.
  */
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
-import type { Level } from '../core/requirements.js';
+import type { Area, Level, Source } from '../core/requirements.js';
 
 export type Verdict = 'ready' | 'not-ready' | 'incomplete';
 export type RequirementStatus = 'pass' | 'fail' | 'warn' | 'na' | 'error' | 'untested' | 'waived';
+
+export interface WaiverInfo {
+  reason: string;
+  /** YYYY-MM-DD, the last day the waiver applies (UTC). */
+  expires: string;
+  /** Added: true when the date has passed, so the failure counts again. */
+  expired?: boolean;
+}
 
 export interface RequirementResult {
   id: string;
@@ -14,10 +23,42 @@ export interface RequirementResult {
   status: RequirementStatus;
   /** IDs of the checks that cite this requirement and ran. */
   checks: string[];
-  /** Set when a waiver turned a failure into `waived`. */
-  waiver?: { reason: string; expires: string };
+  /** Set when a waiver names this requirement (turned a failure into `waived`, or expired). */
+  waiver?: WaiverInfo;
   /** For n/a: why. */
   reason?: string;
+  /** Added: catalogue data copied in, so renderers never depend on the catalogue version that reads the file. */
+  area?: Area;
+  statement?: string;
+  source?: Source;
+  hint?: string;
+  condition?: string;
+}
+
+/** A check as reported: the record plus what the report derives for it. */
+export interface ReportCheck extends CheckRecord {
+  /** Added: the highest level among the cited requirements (MUST > COND > SHOULD). */
+  level?: Level;
+  /** Added: the spec area, the part of the check ID before the first "/". */
+  area?: string;
+  /** Added: set on a failing check whose every blocking requirement is waived. */
+  waiver?: WaiverInfo;
+}
+
+export type GalleryItemStatus = 'proven' | 'failed' | 'unproven' | 'manual';
+
+/** One item of Microsoft's gallery checklist (reference §5.5) and what this run says about it. */
+export interface GalleryItem {
+  id: string;
+  title: string;
+  /** Microsoft's level for the item. */
+  need: 'required' | 'recommended';
+  /** proven by this run / failed in this run / this run could not prove it / not provable by a tool. */
+  status: GalleryItemStatus;
+  /** Requirement IDs whose results decide the item (empty for manual items). */
+  requirements: string[];
+  /** One line: why this status, or what the vendor must provide. */
+  note: string;
 }
 
 export interface ComplianceReport {
@@ -29,8 +70,12 @@ export interface ComplianceReport {
   verdict: Verdict;
   summary: Record<Exclude<CheckStatus, 'blocked'>, number> & { blocked: number };
   requirements: RequirementResult[];
-  checks: CheckRecord[];
+  checks: ReportCheck[];
   /** Banner-level notes: the target was unreachable, --insecure was used, a waiver expired … */
   notices?: string[];
   options?: { dialect?: string; seed?: number; only?: string[]; skip?: string[]; insecure?: boolean; shard?: string };
+  /** Added: requirement counts by status. */
+  requirementSummary?: Record<RequirementStatus, number>;
+  /** Added: Microsoft's gallery checklist as far as this run proves it. */
+  gallery?: GalleryItem[];
 }
