@@ -1,0 +1,75 @@
+/**
+ * Progress while the suites run. On a TTY: one live line, `[12/48] users · Sends POST /Users …`. Elsewhere (pipes,
+ * CI=true): quiet and line-oriented — a start line, one line per check that did not pass, and a closing count.
+ */
+import { basename, dirname } from 'node:path';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { EVIDENCE_ATTACHMENT, type CheckStatus } from '../core/evidence.js';
+
+export interface ProgressOptions {
+  /** Where to write; defaults to process.stdout. */
+  stream?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  env?: NodeJS.ProcessEnv;
+}
+
+function statusOf(result: TestResult): CheckStatus {
+  const att = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT && a.body);
+  if (att?.body) {
+    try {
+      return (JSON.parse(att.body.toString('utf8')) as { status: CheckStatus }).status;
+    } catch {
+      // An unreadable record is reported by the main reporter; count it as an error here.
+    }
+  }
+  return result.status === 'skipped' ? 'na' : 'error';
+}
+
+export default class ProgressReporter implements Reporter {
+  private readonly stream: NonNullable<ProgressOptions['stream']>;
+  private readonly live: boolean;
+  private total = 0;
+  /** Last status per test ID: a retry is the same check again. */
+  private readonly statuses = new Map<string, CheckStatus>();
+
+  constructor(options: ProgressOptions = {}) {
+    this.stream = options.stream ?? process.stdout;
+    const env = options.env ?? process.env;
+    this.live = Boolean(this.stream.isTTY) && env.CI !== 'true' && env.CI !== '1';
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.total = suite.allTests().length;
+    if (!this.live) this.stream.write(`scim-conform: running ${this.total} checks\n`);
+  }
+
+  onTestBegin(test: TestCase): void {
+    if (this.live) this.line(`${basename(dirname(test.location.file))} · ${test.title}`);
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const status = statusOf(result);
+    this.statuses.set(test.id, status);
+    if (!this.live && (status === 'fail' || status === 'error')) {
+      this.stream.write(`  ${status.toUpperCase()} ${basename(dirname(test.location.file))} · ${test.title}\n`);
+    }
+  }
+
+  onEnd(_result: FullResult): void {
+    const counts = new Map<CheckStatus, number>();
+    for (const s of this.statuses.values()) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const parts = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
+    if (this.live) this.stream.write('\r\u001b[2K');
+    this.stream.write(`scim-conform: ${this.statuses.size}/${this.total} checks done${parts ? ` (${parts})` : ''}\n`);
+  }
+
+  private line(current: string): void {
+    const width = Math.max(20, (this.stream.columns ?? 100) - 1);
+    const text = `[${this.statuses.size}/${this.total}] ${current}`;
+    // \r + clear line: rewrite the same line; cut to the terminal width so it never wraps.
+    this.stream.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+  }
+}
