@@ -7,7 +7,8 @@ import { Faker, en } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { URN } from '../core/urns.js';
 
-export interface ScimUserPayload {
+/** A type alias (not an interface) so it is assignable to the request builder's open payload type. */
+export type GeneratedUser = {
   userName: string;
   externalId: string;
   active: boolean;
@@ -20,12 +21,12 @@ export interface ScimUserPayload {
   phoneNumbers: Array<{ type: string; value: string; primary?: boolean }>;
   addresses: Array<{ type: string; formatted: string; streetAddress: string; locality: string; region: string; postalCode: string; country: string; primary: boolean }>;
   [URN.EnterpriseUser]: { employeeNumber: string; department: string; costCenter: string; organization: string; division: string };
-}
+};
 
-export interface ScimGroupPayload {
+export type GeneratedGroup = {
   displayName: string;
   externalId: string;
-}
+};
 
 const LANGUAGES = ['en-US', 'en-GB', 'de-DE', 'fr-CA', 'es-MX', 'ja-JP', 'pt-BR', 'nl-NL', 'sv-SE', 'zh-Hans-CN', 'xh-ZA', 'shi-Latn-MA'];
 const TIME_ZONES = ['America/Detroit', 'Europe/Berlin', 'Asia/Tokyo', 'Africa/Lubumbashi', 'America/Guayaquil', 'Australia/Sydney', 'Europe/London', 'America/Los_Angeles'];
@@ -52,7 +53,7 @@ export class DataFactory {
   }
 
   /** A user as Entra's default mapping would send it; userName and displayName carry the run prefix. */
-  user(overrides: Partial<ScimUserPayload> = {}): ScimUserPayload {
+  user(overrides: Partial<GeneratedUser> = {}): GeneratedUser {
     const f = this.faker;
     const n = ++this.counter;
     const givenName = f.person.firstName();
@@ -92,7 +93,7 @@ export class DataFactory {
     };
   }
 
-  group(overrides: Partial<ScimGroupPayload> = {}): ScimGroupPayload {
+  group(overrides: Partial<GeneratedGroup> = {}): GeneratedGroup {
     const n = ++this.counter;
     return {
       displayName: `${this.prefix}${this.faker.commerce.department()} ${this.faker.word.noun()} ${n}`,

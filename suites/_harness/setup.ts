@@ -3,8 +3,8 @@
  * that needed it is `blocked` by the check that proves that very operation — not failed a second time.
  */
 import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
-import type { EntraRequestBuilder, ScimUserPayload } from '../../mock-idp/request-builder.js';
-import type { DataFactory } from '../../test-data/factory.js';
+import type { EntraRequestBuilder } from '../../mock-idp/request-builder.js';
+import type { DataFactory, GeneratedGroup, GeneratedUser } from '../../test-data/factory.js';
 import type { Ledger } from './ledger.js';
 import { describeResponse } from './matchers.js';
 import { blocked } from './verdicts.js';
@@ -32,8 +32,8 @@ export class Setup {
     private readonly ledger: Ledger,
   ) {}
 
-  async user(overrides: Partial<ScimUserPayload> = {}): Promise<Created<ScimUserPayload>> {
-    const payload = { ...this.data.user(), ...overrides } as ScimUserPayload;
+  async user(overrides: Partial<GeneratedUser> = {}): Promise<Created<GeneratedUser>> {
+    const payload = this.data.user(overrides);
     const res = await this.scim.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' });
     const id = createdId(res);
     if (!id) blocked(PREREQ.createUser, `creating a user failed: ${describeResponse(res)}`);
@@ -41,8 +41,8 @@ export class Setup {
     return { id, payload, resource: res.body as Record<string, unknown>, res };
   }
 
-  async group(overrides: { displayName?: string; externalId?: string } = {}): Promise<Created<{ displayName: string; externalId: string }>> {
-    const payload = { ...this.data.group(), ...overrides };
+  async group(overrides: Partial<GeneratedGroup> = {}): Promise<Created<GeneratedGroup>> {
+    const payload = this.data.group(overrides);
     const res = await this.scim.send({ ...this.entra.createGroup(payload), step: 'setup: POST /Groups' });
     const id = createdId(res);
     if (!id) blocked(PREREQ.createGroup, `creating a group failed: ${describeResponse(res)}`);
