@@ -1,0 +1,152 @@
+/**
+ * `scim-conform list`: every check with its requirement IDs and validator/gallery counterparts, read from
+ * `playwright test --list --reporter=json` (nothing runs, no request is sent), in both PATCH dialects.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { checkId } from '../../core/check-id.js';
+import { ANNOTATION } from '../../core/evidence.js';
+import { HarnessError } from '../../core/errors.js';
+import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { say, type CliContext } from '../context.js';
+import { REPO_ROOT, childEnv, playwrightCli, playwrightTestArgs } from '../playwright.js';
+import { splitGlobs, validateGlobs } from '../select.js';
+
+interface ListArgs {
+  json?: boolean | undefined;
+  only?: string[] | undefined;
+  skip?: string[] | undefined;
+}
+
+export interface ListedCheck {
+  id: string;
+  title: string;
+  file: string;
+  level: string;
+  requirements: string[];
+  counterparts: string[];
+  dialect?: string;
+}
+
+interface JsonSpec {
+  title: string;
+  file: string;
+  tests: Array<{ annotations: Array<{ type: string; description?: string }> }>;
+}
+interface JsonSuite {
+  specs?: JsonSpec[];
+  suites?: JsonSuite[];
+}
+interface JsonListing {
+  suites?: JsonSuite[];
+  errors?: Array<{ message?: string }>;
+}
+
+/** Flattens Playwright's JSON listing into one entry per check (a spec has one test per project; we have one). */
+export function checksFromListing(listing: JsonListing): ListedCheck[] {
+  const out: ListedCheck[] = [];
+  const walk = (suite: JsonSuite): void => {
+    for (const spec of suite.specs ?? []) {
+      const annotations = spec.tests[0]?.annotations ?? [];
+      const values = (type: string): string[] => annotations.filter((a) => a.type === type && a.description).map((a) => a.description as string);
+      const dialect = values(ANNOTATION.dialect)[0];
+      out.push({
+        id: checkId(spec.file, spec.title, dialect),
+        title: spec.title,
+        file: spec.file,
+        level: values(ANNOTATION.level)[0] ?? '?',
+        requirements: values(ANNOTATION.requirement),
+        counterparts: values(ANNOTATION.counterpart),
+        ...(dialect ? { dialect } : {}),
+      });
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of listing.suites ?? []) walk(suite);
+  return out;
+}
+
+/** Runs the listing with a placeholder run configuration: the spec files read one at load time. */
+async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: string[]): Promise<ListedCheck[]> {
+  const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-list-'));
+  try {
+    const config: RunConfig = {
+      url: 'http://127.0.0.1:9/', // discard port: never contacted, listing sends nothing
+      embedded: false,
+      outDir: join(tmp, 'out'),
+      runPrefix: 'scr-list00-',
+      seed: 1,
+      dialect: 'both',
+      matchingAttribute: 'userName',
+      groups: true,
+      manager: true,
+      timeoutMs: 1000,
+      only,
+      skip,
+      insecure: false,
+      journalFile: join(tmp, 'journal.jsonl'),
+      startedAt: new Date().toISOString(),
+    };
+    const configFile = join(tmp, 'run-config.json');
+    writeFileSync(configFile, JSON.stringify(config));
+    const child = spawn(process.execPath, [playwrightCli(), ...playwrightTestArgs({ only, skip }, ['--list', '--reporter=json'])], {
+      cwd: REPO_ROOT,
+      env: childEnv(env, { [RUN_ENV.config]: configFile }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const code = await new Promise<number>((resolveCode, reject) => {
+      child.once('error', reject);
+      child.once('close', (c) => resolveCode(c ?? 1));
+    });
+    let listing: JsonListing;
+    try {
+      listing = JSON.parse(stdout) as JsonListing;
+    } catch {
+      throw new HarnessError('HARNESS_INTERNAL', `playwright --list exited ${code} without a listing: ${stderr.trim().split('\n')[0] ?? ''}`);
+    }
+    const errors = (listing.errors ?? []).map((e) => e.message ?? '').filter(Boolean);
+    // With --grep matching nothing Playwright reports "No tests found": that is an empty selection, not an error.
+    if (errors.length > 0 && !errors.every((e) => /no tests found/i.test(e))) {
+      throw new HarnessError('HARNESS_INTERNAL', `the suites do not load: ${errors[0]?.split('\n')[0]}`);
+    }
+    return checksFromListing(listing);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export function listCommand(ctx: CliContext): CommandModule<object, ListArgs> {
+  return {
+    command: 'list',
+    describe: 'List every check with its requirement IDs and Microsoft validator/gallery counterparts (sends nothing)',
+    builder: (y: Argv) =>
+      y.options({
+        json: { type: 'boolean', default: false, describe: 'Print JSON (an array of checks)' },
+        only: { type: 'string', array: true, describe: 'Only checks citing these requirement IDs (globs)' },
+        skip: { type: 'string', array: true, describe: 'Leave out checks citing these requirement IDs (globs)' },
+      }),
+    handler: async (args) => {
+      const only = splitGlobs(args.only);
+      const skip = splitGlobs(args.skip);
+      validateGlobs(only, '--only');
+      validateGlobs(skip, '--skip');
+      const checks = await listChecks(ctx.io.env, only, skip);
+      if (args.json) {
+        ctx.io.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
+        return;
+      }
+      for (const c of checks) {
+        say(ctx, 'stdout', `${c.level.padEnd(6)} ${c.id}  [${c.requirements.join(', ')}]`);
+        say(ctx, 'stdout', `       ${c.title}${c.counterparts.length ? `  ↔ ${c.counterparts.join('; ')}` : ''}`);
+      }
+      say(ctx, 'stdout', `${checks.length} checks`);
+    },
+  };
+}

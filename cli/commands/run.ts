@@ -1,0 +1,220 @@
+/**
+ * `scim-conform run`: validate flags, get consent for a remote target, sweep what a crashed earlier run left,
+ * hand the run to Playwright (config file + env), supervise it (Ctrl-C → its fixtures clean up → we sweep the
+ * journal), then read compliance.json for the summary and the exit code.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { HarnessError } from '../../core/errors.js';
+import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { REPORT_FILES } from '../../reports/write-reports.js';
+import { EXIT, say, type CliContext } from '../context.js';
+import { JOURNAL_FILE, readJournal, startJournal, type JournaledResource } from '../journal.js';
+import { exitCodeFor, readReport, summaryLines } from '../outcome.js';
+import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
+import { DEFAULT_OUT, DEFAULT_TIMEOUT_MS, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
+import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
+import { consentMessage, isLoopback } from '../target.js';
+import { targetClient, type TargetAccess } from '../target-client.js';
+
+function builder(y: Argv): Argv<RunArgs> {
+  return y
+    .options({
+      url: { type: 'string', describe: 'Tenant URL of the SCIM endpoint (env SCIM_URL); without it the embedded reference app is tested' },
+      token: { type: 'string', describe: 'Bearer token (env SCIM_TOKEN, preferred: a flag shows in the process list)' },
+      out: { type: 'string', default: DEFAULT_OUT, describe: 'Output folder for the reports and the cleanup journal' },
+      only: { type: 'string', array: true, describe: 'Run only checks citing these requirement IDs (globs: USER-*)' },
+      skip: { type: 'string', array: true, describe: 'Skip checks citing these requirement IDs (globs)' },
+      dialect: { type: 'string', choices: DIALECTS, default: 'default', describe: 'PATCH dialect Entra uses (aadOptscim062020 = the feature flag)' },
+      seed: { type: 'number', describe: 'Seed of the generated test data (default: random, printed in the report)' },
+      groups: { type: 'boolean', default: true, describe: 'Test groups (--no-groups when the app provisions users only)' },
+      'matching-attribute': { type: 'string', choices: MATCHING, default: 'userName', describe: 'Attribute Entra matches users on' },
+      manager: { type: 'boolean', default: false, describe: 'Test the manager attribute (when it is mapped)' },
+      'oauth-token-url': { type: 'string', describe: 'OAuth 2.0 token endpoint (client credentials)' },
+      'client-id': { type: 'string', describe: 'OAuth client id' },
+      'client-secret': { type: 'string', describe: 'OAuth client secret (env SCIM_CLIENT_SECRET, preferred)' },
+      workers: { type: 'number', describe: 'Parallel Playwright workers' },
+      timeout: { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Per-request timeout in ms' },
+      ca: { type: 'string', describe: 'PEM file of a private CA to trust' },
+      insecure: { type: 'boolean', default: false, describe: 'Skip TLS certificate checks (the report says so)' },
+      'accept-side-effects': { type: 'boolean', default: false, describe: 'Agree to create and delete test users and groups on a non-loopback target (env SCIM_ACCEPT_SIDE_EFFECTS=1)' },
+      waivers: { type: 'string', describe: 'JSON file of waivers [{id, reason, expires}]' },
+      baseline: { type: 'string', describe: 'compliance.json of an earlier run to compare with' },
+      shard: { type: 'string', describe: 'Run shard i of n (i/n); merge the outputs with "scim-conform merge"' },
+    })
+    .example('$0 run', 'test the embedded reference app')
+    .example('SCIM_TOKEN=… $0 run --url https://api.example.com/scim/v2 --accept-side-effects', 'test your endpoint')
+    .example('$0 run --only "USER-*" --skip USER-MANAGER', 'a selection by requirement ID') as unknown as Argv<RunArgs>;
+  // The cast: yargs' inferred option types are wider (string | undefined for choices) than RunArgs, which is validated.
+}
+
+export function runCommand(ctx: CliContext): CommandModule<object, RunArgs> {
+  return {
+    command: 'run',
+    describe: 'Run the conformance checks and write the compliance report',
+    builder,
+    handler: async (args) => {
+      ctx.exitCode = await run(ctx, args);
+    },
+  };
+}
+
+function newRunPrefix(): string {
+  return `scr-${Array.from(randomBytes(6), (b) => (b % 36).toString(36)).join('')}-`;
+}
+
+async function run(ctx: CliContext, args: RunArgs): Promise<number> {
+  const opts = resolveRunOptions(args, ctx.io.env, ctx.io.cwd);
+  const runPrefix = newRunPrefix();
+  if (opts.url && !isLoopback(opts.url) && !opts.acceptSideEffects) {
+    throw new HarnessError('HARNESS_CONFIG', consentMessage(opts.url.href, runPrefix));
+  }
+  for (const s of [opts.token, opts.oauth?.clientSecret]) if (s) ctx.redactor.addSecret(s);
+  mkdirSync(opts.outDir, { recursive: true });
+  const journalFile = join(opts.outDir, JOURNAL_FILE);
+  const carried = await sweepEarlierRun(ctx, opts, journalFile);
+
+  let embedded: { url: string; token: string; close(): Promise<void> } | undefined;
+  const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-'));
+  try {
+    if (!opts.url) {
+      // TODO(embedded): start reference-app/server.ts's startReferenceApp here once it lands.
+      throw new HarnessError('HARNESS_CONFIG', 'pass --url: the embedded reference app is not available in this build yet');
+    } else {
+      say(ctx, 'stdout', `Testing ${opts.url.href}`);
+    }
+    const access = accessOf(opts, embedded);
+    const startedAt = new Date().toISOString();
+    const config: RunConfig = {
+      url: access.url,
+      embedded: embedded !== undefined,
+      outDir: opts.outDir,
+      runPrefix,
+      seed: opts.seed,
+      dialect: opts.dialect,
+      matchingAttribute: opts.matchingAttribute,
+      groups: opts.groups,
+      manager: opts.manager,
+      timeoutMs: opts.timeoutMs,
+      only: opts.only,
+      skip: opts.skip,
+      ...(opts.oauth ? { oauth: { tokenUrl: opts.oauth.tokenUrl, clientId: opts.oauth.clientId } } : {}),
+      ...(opts.caFile ? { caFile: opts.caFile } : {}),
+      insecure: opts.insecure,
+      journalFile,
+      startedAt,
+    };
+    const configFile = join(tmp, 'run-config.json');
+    writeFileSync(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
+    startJournal(journalFile, { op: 'run', url: access.url, runPrefix, embedded: config.embedded, at: startedAt }, carried);
+    // A report left by an earlier run must never pass for this run's.
+    rmSync(join(opts.outDir, REPORT_FILES.json), { force: true });
+
+    const pw = spawnPlaywright(
+      playwrightTestArgs(opts),
+      childEnv(ctx.io.env, {
+        [RUN_ENV.config]: configFile,
+        [RUN_ENV.token]: access.token,
+        [RUN_ENV.clientSecret]: access.oauth?.clientSecret,
+      }),
+      ctx.io,
+      ctx.redactor,
+    );
+    const { code, interrupted } = await supervise(ctx, pw, Math.min(60_000, Math.max(10_000, 2 * opts.timeoutMs)));
+
+    if (!embedded) {
+      // After an interrupt a create may have succeeded without its answer reaching us: search by prefix too.
+      await sweepLeftovers(ctx, access, journalFile, interrupted ? { prefix: runPrefix } : {});
+    }
+    if (interrupted) {
+      say(ctx, 'stderr', `scim-conform: interrupted; partial results (if any) in ${opts.outDir}`);
+      return EXIT.interrupted;
+    }
+    const report = readReport(opts.outDir);
+    if (!report) {
+      say(ctx, 'stderr', `scim-conform: Playwright ended (exit ${code}) without writing ${REPORT_FILES.json}; its output above says why`);
+      return EXIT.failed;
+    }
+    for (const line of summaryLines(report, opts.outDir)) say(ctx, 'stdout', line);
+    return exitCodeFor(report);
+  } finally {
+    await embedded?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function accessOf(opts: RunOptions, embedded: { url: string; token: string } | undefined): TargetAccess & { url: string } {
+  return {
+    url: embedded ? embedded.url : (opts.url as URL).href,
+    token: embedded ? embedded.token : opts.token,
+    oauth: opts.oauth,
+    caFile: opts.caFile,
+    insecure: opts.insecure,
+    timeoutMs: opts.timeoutMs,
+  };
+}
+
+/**
+ * Waits for Playwright. The first SIGINT/SIGTERM is passed on as SIGINT (Playwright stops and its fixtures clean
+ * up); if it has not ended after `graceMs`, or on a second signal, the process group is killed.
+ */
+async function supervise(ctx: CliContext, pw: PlaywrightProcess, graceMs: number): Promise<{ code: number; interrupted: boolean }> {
+  let signals = 0;
+  let killTimer: NodeJS.Timeout | undefined;
+  const onSignal = (): void => {
+    signals++;
+    if (signals === 1) {
+      say(ctx, 'stderr', 'scim-conform: stopping; the checks clean up what they created (a second Ctrl-C stops at once)');
+      pw.signal('SIGINT');
+      killTimer = setTimeout(() => pw.signal('SIGKILL'), graceMs);
+    } else {
+      pw.signal('SIGKILL');
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const code = await pw.exited;
+    return { code, interrupted: signals > 0 };
+  } finally {
+    clearTimeout(killTimer);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Removes what the journal still lists (the checks' own cleanup failed or was cut short). */
+async function sweepLeftovers(ctx: CliContext, access: TargetAccess & { url: string }, journalFile: string, extra: Pick<SweepOptions, 'prefix'>): Promise<void> {
+  const { outstanding } = readJournal(journalFile);
+  if (outstanding.length === 0 && !extra.prefix) return;
+  say(ctx, 'stderr', `scim-conform: cleaning up ${outstanding.length} journaled resource(s)${extra.prefix ? ` and any named ${extra.prefix}…` : ''}`);
+  try {
+    const outcome = await sweep(targetClient(access, ctx.redactor), { journaled: outstanding, ...extra });
+    for (const line of describeSweep(outcome)) say(ctx, 'stderr', `  ${line}`);
+  } catch (err) {
+    say(ctx, 'stderr', `scim-conform: cleanup failed (${(err as Error).message}); the journal ${journalFile} keeps the ids for "scim-conform sweep"`);
+  }
+}
+
+/**
+ * A journal in the output folder with resources still outstanding means an earlier run against the same target
+ * crashed: sweep them first. A journal for another target is kept aside for `scim-conform sweep`.
+ * Returns what could not be removed, to carry into the new journal.
+ */
+async function sweepEarlierRun(ctx: CliContext, opts: RunOptions, journalFile: string): Promise<JournaledResource[]> {
+  const { header, outstanding } = readJournal(journalFile);
+  if (!header || header.embedded || outstanding.length === 0) return [];
+  if (!opts.url || header.url !== opts.url.href) {
+    const kept = join(opts.outDir, `cleanup-journal.${header.at.replace(/[:.]/g, '-')}.jsonl`);
+    renameSync(journalFile, kept);
+    say(ctx, 'stderr', `scim-conform: an earlier run against ${header.url} left ${outstanding.length} resource(s); its journal is kept as ${kept} — remove them with: scim-conform sweep --url ${header.url} --journal ${kept}`);
+    return [];
+  }
+  say(ctx, 'stdout', `An earlier run against this target did not finish its cleanup: sweeping the ${outstanding.length} resource(s) its journal lists first`);
+  const outcome = await sweep(targetClient({ ...accessOf(opts, undefined), url: header.url }, ctx.redactor), { journaled: outstanding });
+  for (const line of describeSweep(outcome)) say(ctx, 'stdout', `  ${line}`);
+  return outcome.failed.map(({ type, id, name }) => ({ type, id, ...(name ? { name } : {}) }));
+}

@@ -1,0 +1,46 @@
+/** compliance.json → the exit code and the few lines `run` prints at the end. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isBlocking } from '../core/requirements.js';
+import type { ComplianceReport } from '../reports/model.js';
+import { REPORT_FILES } from '../reports/write-reports.js';
+import { EXIT } from './context.js';
+
+export function readReport(outDir: string): ComplianceReport | undefined {
+  try {
+    return JSON.parse(readFileSync(join(outDir, REPORT_FILES.json), 'utf8')) as ComplianceReport;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Requirements that make the run fail: a MUST or COND that failed or errored (untested ones were not selected). */
+export function blockingProblems(report: ComplianceReport): string[] {
+  return report.requirements.filter((r) => isBlocking(r.level) && (r.status === 'fail' || r.status === 'error')).map((r) => r.id);
+}
+
+export function exitCodeFor(report: ComplianceReport): number {
+  return blockingProblems(report).length > 0 ? EXIT.failed : EXIT.ok;
+}
+
+const VERDICT_TEXT: Record<ComplianceReport['verdict'], string> = {
+  ready: 'READY: every selected MUST/COND requirement passed or does not apply',
+  'not-ready': 'NOT READY',
+  incomplete: 'INCOMPLETE: the selected checks passed, but some MUST/COND requirements were not tested',
+};
+
+export function summaryLines(report: ComplianceReport, outDir: string): string[] {
+  const problems = blockingProblems(report);
+  const s = report.summary;
+  const counts = (['pass', 'fail', 'warn', 'info', 'na', 'error', 'blocked'] as const)
+    .filter((k) => s[k] > 0)
+    .map((k) => `${s[k]} ${k}`)
+    .join(', ');
+  return [
+    '',
+    `Verdict: ${report.verdict === 'not-ready' ? `${VERDICT_TEXT['not-ready']}: ${problems.join(', ')}` : VERDICT_TEXT[report.verdict]}`,
+    `Checks: ${counts || 'none ran'} (${report.checks.length} in all, ${(report.durationMs / 1000).toFixed(1)} s)`,
+    ...(report.notices ?? []).map((n) => `Notice: ${n}`),
+    `Report: ${join(outDir, REPORT_FILES.json)} (and the other formats beside it)`,
+  ];
+}

@@ -1,0 +1,68 @@
+/**
+ * The yargs program, runnable in-process for self-tests: `runCli(argv, io)` resolves to the exit code.
+ * Usage and configuration errors end in ONE line on stderr and exit 2; nothing printed can hold a secret.
+ */
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import { HarnessError, isScimConformError } from '../core/errors.js';
+import { createRedactor } from '../core/redact.js';
+import { EXIT, say, type CliContext, type CliIo } from './context.js';
+import { commands } from './commands/index.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+export const VERSION = pkg.version;
+
+const SECRET_FLAG = /^--(token|client-?secret|oauth-?client)(?:=(.*))?$/i;
+const SECRET_ENV = ['SCIM_TOKEN', 'SCIM_CLIENT_SECRET'];
+
+/** Every secret on the command line or in the environment, known before parsing so even a parse error is redacted. */
+export function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const found = SECRET_ENV.map((k) => env[k]).filter((v): v is string => Boolean(v));
+  argv.forEach((arg, i) => {
+    const m = SECRET_FLAG.exec(arg);
+    if (!m) return;
+    const value = m[2] ?? argv[i + 1];
+    if (value === undefined) return;
+    found.push(value);
+    // --oauth-client ID:SECRET: the secret part alone may show up too
+    if (/^--oauth/i.test(arg) && value.includes(':')) found.push(value.slice(value.indexOf(':') + 1));
+  });
+  return found;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const ctx: CliContext = { io, redactor: createRedactor(secretsIn(argv, io.env)), exitCode: EXIT.ok };
+  let program = yargs([...argv])
+    .scriptName('scim-conform')
+    .usage('$0 <command> [options]\n\nTests a SCIM 2.0 endpoint the way the Microsoft Entra provisioning service uses it.')
+    .version(VERSION)
+    .help()
+    .alias('h', 'help')
+    .strict()
+    .demandCommand(1, 'name a command: run, serve, list, sweep, diff or merge (see --help)')
+    .recommendCommands()
+    .exitProcess(false)
+    .wrap(Math.min(110, yargs().terminalWidth()))
+    .fail((msg: string | null, err: Error | undefined) => {
+      throw err ?? new HarnessError('HARNESS_CONFIG', msg ?? 'invalid command line');
+    });
+  for (const command of commands(ctx)) program = program.command(command);
+  try {
+    await program.parseAsync();
+    return ctx.exitCode;
+  } catch (err) {
+    return reportError(ctx, err);
+  }
+}
+
+/** One line: configuration errors exit 2; anything else is a scim-conform bug and exits 1. */
+function reportError(ctx: CliContext, err: unknown): number {
+  const message = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ').trim();
+  if (isScimConformError(err) && err.code === 'HARNESS_CONFIG') {
+    say(ctx, 'stderr', `scim-conform: ${message}`);
+    return EXIT.usage;
+  }
+  const code = isScimConformError(err) ? err.code : 'HARNESS_INTERNAL';
+  say(ctx, 'stderr', `scim-conform: ${code}: ${message}`);
+  return EXIT.failed;
+}

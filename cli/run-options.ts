@@ -1,0 +1,158 @@
+/**
+ * `run` flags and environment → validated options. Every problem is a HARNESS_CONFIG error whose message is one
+ * line naming the flag, so the CLI can print it and exit 2 before anything is started or sent.
+ */
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HarnessError } from '../core/errors.js';
+import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
+import type { ComplianceReport } from '../reports/model.js';
+import { readWaivers } from '../reports/waivers.js';
+import { splitGlobs, validateGlobs } from './select.js';
+import { parseTargetUrl } from './target.js';
+
+/** The flags as yargs hands them over (kebab-case keys are also present; these are the camelCase ones). */
+export interface RunArgs {
+  url?: string | undefined;
+  token?: string | undefined;
+  out?: string | undefined;
+  only?: string[] | undefined;
+  skip?: string[] | undefined;
+  dialect?: string | undefined;
+  seed?: number | undefined;
+  groups?: boolean | undefined;
+  matchingAttribute?: string | undefined;
+  manager?: boolean | undefined;
+  oauthTokenUrl?: string | undefined;
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  workers?: number | undefined;
+  timeout?: number | undefined;
+  ca?: string | undefined;
+  insecure?: boolean | undefined;
+  acceptSideEffects?: boolean | undefined;
+  waivers?: string | undefined;
+  baseline?: string | undefined;
+  shard?: string | undefined;
+}
+
+export interface RunOptions {
+  /** Undefined: start the embedded reference app. */
+  url: URL | undefined;
+  token: string | undefined;
+  oauth: { tokenUrl: string; clientId: string; clientSecret: string } | undefined;
+  outDir: string;
+  only: string[];
+  skip: string[];
+  dialect: DialectChoice;
+  seed: number;
+  groups: boolean;
+  matchingAttribute: MatchingAttribute;
+  manager: boolean;
+  workers: number | undefined;
+  timeoutMs: number;
+  caFile: string | undefined;
+  insecure: boolean;
+  acceptSideEffects: boolean;
+  waiversFile: string | undefined;
+  baseline: { file: string; report: ComplianceReport } | undefined;
+  shard: string | undefined;
+}
+
+export const DEFAULT_OUT = 'scim-conform-report';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DIALECTS: readonly DialectChoice[] = ['default', 'aadOptscim062020', 'both'];
+export const MATCHING: readonly MatchingAttribute[] = ['userName', 'externalId', 'email'];
+
+const bad = (message: string): HarnessError => new HarnessError('HARNESS_CONFIG', message);
+
+function positiveInt(value: number | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1) throw bad(`${flag} must be a positive whole number`);
+  return value;
+}
+
+/** The absolute path of a file that can be read, or a HARNESS_CONFIG error naming the flag. */
+export function readableFile(file: string | undefined, flag: string, cwd: string): string | undefined {
+  if (file === undefined) return undefined;
+  const path = resolve(cwd, file);
+  try {
+    readFileSync(path);
+  } catch (err) {
+    throw bad(`${flag} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return path;
+}
+
+function readBaseline(file: string | undefined, cwd: string): RunOptions['baseline'] {
+  const path = readableFile(file, '--baseline', cwd);
+  if (path === undefined) return undefined;
+  let report: ComplianceReport;
+  try {
+    report = JSON.parse(readFileSync(path, 'utf8')) as ComplianceReport;
+  } catch {
+    throw bad(`--baseline ${file} is not JSON; pass a compliance.json of an earlier run`);
+  }
+  if (report?.schemaVersion !== 1 || !Array.isArray(report.checks)) throw bad(`--baseline ${file} is not a compliance.json (schemaVersion 1)`);
+  return { file: path, report };
+}
+
+export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: string): RunOptions {
+  const rawUrl = args.url ?? (env.SCIM_URL || undefined);
+  const url = rawUrl === undefined ? undefined : parseTargetUrl(rawUrl, args.url !== undefined ? '--url' : 'SCIM_URL');
+  const token = args.token ?? (env.SCIM_TOKEN || undefined);
+
+  const oauthParts = { '--oauth-token-url': args.oauthTokenUrl, '--client-id': args.clientId, '--client-secret': args.clientSecret ?? (env.SCIM_CLIENT_SECRET || undefined) };
+  const given = Object.entries(oauthParts).filter(([, v]) => v !== undefined && v !== '');
+  let oauth: RunOptions['oauth'];
+  if (given.length > 0) {
+    const missing = Object.entries(oauthParts).filter(([, v]) => v === undefined || v === '').map(([k]) => k);
+    if (missing.length > 0) throw bad(`OAuth client credentials need --oauth-token-url, --client-id and --client-secret (or SCIM_CLIENT_SECRET); missing ${missing.join(', ')}`);
+    if (!url) throw bad('OAuth client credentials need a target: pass --url (the embedded reference app uses a bearer token)');
+    oauth = { tokenUrl: parseTargetUrl(args.oauthTokenUrl ?? '', '--oauth-token-url').toString(), clientId: args.clientId ?? '', clientSecret: oauthParts['--client-secret'] ?? '' };
+  }
+  if (url && !token && !oauth) throw bad(`${args.url !== undefined ? '--url' : 'SCIM_URL'} needs credentials: pass --token or set SCIM_TOKEN (or give OAuth client credentials)`);
+
+  const only = splitGlobs(args.only);
+  const skip = splitGlobs(args.skip);
+  validateGlobs(only, '--only');
+  validateGlobs(skip, '--skip');
+
+  const dialect = (args.dialect ?? 'default') as DialectChoice;
+  if (!DIALECTS.includes(dialect)) throw bad(`--dialect must be one of ${DIALECTS.join(', ')}`);
+  const matchingAttribute = (args.matchingAttribute ?? 'userName') as MatchingAttribute;
+  if (!MATCHING.includes(matchingAttribute)) throw bad(`--matching-attribute must be one of ${MATCHING.join(', ')}`);
+
+  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) throw bad('--seed must be a whole number ≥ 0');
+  if (args.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(args.shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw bad(`--shard ${args.shard}: expected i/n with 1 ≤ i ≤ n, e.g. 2/4`);
+  }
+
+  const waiversFile = readableFile(args.waivers, '--waivers', cwd);
+  if (waiversFile) readWaivers(waiversFile); // malformed waivers are a configuration error now, not a surprise after the run
+
+  return {
+    url,
+    token,
+    oauth,
+    outDir: resolve(cwd, args.out ?? DEFAULT_OUT),
+    only,
+    skip,
+    dialect,
+    // A run is reproducible from its report: a drawn seed is written there and printed.
+    seed: args.seed ?? randomInt(1, 2 ** 31 - 1),
+    groups: args.groups ?? true,
+    matchingAttribute,
+    manager: args.manager ?? false,
+    workers: positiveInt(args.workers, '--workers'),
+    timeoutMs: positiveInt(args.timeout, '--timeout') ?? DEFAULT_TIMEOUT_MS,
+    caFile: readableFile(args.ca, '--ca', cwd),
+    insecure: args.insecure ?? false,
+    acceptSideEffects: (args.acceptSideEffects ?? false) || env.SCIM_ACCEPT_SIDE_EFFECTS === '1',
+    waiversFile,
+    baseline: readBaseline(args.baseline, cwd),
+    shard: args.shard,
+  };
+}
