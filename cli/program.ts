@@ -32,7 +32,7 @@ export function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): stri
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CliContext = { io, redactor: createRedactor(secretsIn(argv, io.env)), exitCode: EXIT.ok };
-  let program = yargs([...argv])
+  let program = yargs()
     .scriptName('scim-conform')
     .usage('$0 <command> [options]\n\nTests a SCIM 2.0 endpoint the way the Microsoft Entra provisioning service uses it.')
     .version(VERSION)
@@ -48,7 +48,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
   for (const command of commands(ctx)) program = program.command(command);
   try {
-    await program.parseAsync();
+    // With a callback yargs hands --help/--version text over instead of printing it, so it goes through io.
+    await program.parseAsync([...argv], {}, (_err, _args, output) => {
+      if (output) io.stdout.write(`${output}\n`);
+    });
     return ctx.exitCode;
   } catch (err) {
     return reportError(ctx, err);
