@@ -1,0 +1,105 @@
+/**
+ * Steps every PATCH check shares (suites/patch, suites/deactivation): send a PATCH and accept 200 (with or without
+ * a body) or 204, read the user back, compare values at Entra's target paths — value-filter paths included — and
+ * recognise a cleared attribute. Plus the requirements a PATCH check proves only because of its dialect.
+ */
+import type { ScimRequest } from '../../core/client/request.js';
+import type { ScimResponse } from '../../core/client/scim-client.js';
+import type { Dialect } from '../../core/run-config.js';
+import { isFilteredPath, readPath as readTargetPath } from '../../mock-idp/scim-paths.js';
+import type { GeneratedUser } from '../../test-data/factory.js';
+import type { CheckContext } from './check.js';
+import type { Created } from './setup.js';
+import { expectScim, expectValue, fail, readPath } from './matchers.js';
+
+type PatchContext = Pick<CheckContext, 'scim' | 'entra' | 'step'>;
+
+/** A user as read back after a PATCH, with the response that showed it (for the exchange number). */
+export interface ReadBack {
+  res: ScimResponse;
+  user: Record<string, unknown>;
+}
+
+/** Sends one PATCH as a boxed step named like the wire; 200 and 204 both succeed (reference §1.2 G3). */
+export async function sendPatch(ctx: PatchContext, req: ScimRequest, requirement?: string): Promise<ScimResponse> {
+  const res = await ctx.step(req.step ?? `PATCH ${req.path}`, () => ctx.scim.send(req));
+  expectScim(res, requirement).toHaveStatus(200, 204);
+  return res;
+}
+
+/** GET /Users/{id} as Entra sends it; the user must still be there (200 with a JSON object). */
+export async function readUser(ctx: PatchContext, id: string, requirement?: string): Promise<ReadBack> {
+  const req = ctx.entra.getUser(id);
+  const res = await ctx.step(req.step ?? 'GET /Users/{id}', () => ctx.scim.send(req));
+  const user = expectScim(res, requirement).toHaveStatus(200).json();
+  return { res, user };
+}
+
+const show = (v: unknown): string => (v === undefined ? '(absent)' : JSON.stringify(v));
+
+/**
+ * expectValue for any Entra target path. A value filter (`emails[type eq "work"].value`, `roles[primary eq "True"]`)
+ * selects the element the way SCIM compares: case-insensitive strings, and a boolean equal to its "true"/"false".
+ */
+export function expectAt(back: ReadBack, path: string, expected: unknown, requirement?: string): void {
+  if (!isFilteredPath(path)) {
+    expectValue(back.res, back.user, path, expected, requirement);
+    return;
+  }
+  const actual = readTargetPath(back.user, path);
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    fail('SCIM_VALUE', `the value of ${path} is ${actual === undefined ? 'missing' : show(actual)}`, {
+      expected: `${path} = ${show(expected)}`,
+      actual: `${path} = ${show(actual)}`,
+      res: back.res,
+      ...(requirement ? { requirement } : {}),
+    });
+  }
+}
+
+/**
+ * Asserts an attribute is cleared: absent, null or an empty array (RFC 7643 §2.5 treats them alike); with
+ * `emptyString`, "" counts as cleared too (gallery test 16, and the validator's manager `{"value":""}`).
+ */
+export function expectCleared(back: ReadBack, path: string, opts: { emptyString?: boolean; requirement?: string } = {}): void {
+  const actual = isFilteredPath(path) ? readTargetPath(back.user, path) : readPath(back.user, path);
+  const cleared = actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0) || (opts.emptyString === true && actual === '');
+  if (!cleared) {
+    fail('SCIM_UNEXPECTED', `${path} is still ${show(actual)}`, {
+      expected: `${path} absent, or null${opts.emptyString ? ', or ""' : ''}`,
+      actual: `${path} = ${show(actual)}`,
+      res: back.res,
+      ...(opts.requirement ? { requirement: opts.requirement } : {}),
+    });
+  }
+}
+
+/**
+ * Entra's flagged dialect folds every simple replace into one path-less replace with dotted and URN keys
+ * (reference §3.3.3), so there a check that replaces simple attributes also proves USER-PATCH-NO-PATH.
+ */
+export function foldedReplaces(dialect: Dialect): string[] {
+  return dialect === 'aadOptscim062020' ? ['USER-PATCH-NO-PATH'] : [];
+}
+
+/** Entra's default dialect sends `active` as "True"/"False" (reference §3.3.1): there it proves PATCH-STRING-BOOLEANS. */
+export function stringActive(dialect: Dialect): string[] {
+  return dialect === 'default' ? ['PATCH-STRING-BOOLEANS'] : [];
+}
+
+/**
+ * setup.user() with attributes the generated user lacks (nickName, roles, …) added, or generated ones dropped
+ * (given as undefined): the factory spreads overrides as they are and the request builder sends any attribute,
+ * only GeneratedUser's type is closed.
+ */
+export function userWith(ctx: Pick<CheckContext, 'setup'>, attributes: Record<string, unknown>): Promise<Created<GeneratedUser>> {
+  return ctx.setup.user(attributes as Partial<GeneratedUser>);
+}
+
+/**
+ * A PATCH /Users/{id} carrying a body the Microsoft SCIM Validator sends and Entra never does (reference §5.3);
+ * the spec holds the body as a named constant so it stays byte for byte the captured one.
+ */
+export function validatorPatch(id: string, body: unknown, step: string): ScimRequest {
+  return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, body, step: `PATCH /Users/{id} ${step}` };
+}

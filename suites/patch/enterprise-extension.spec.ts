@@ -1,0 +1,42 @@
+/**
+ * USER-PATCH-ENTERPRISE: Entra addresses enterprise-extension attributes by their full URN path,
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department` (reference §3.3.3, §4.6). Replaces of
+ * them are folded into the path-less replace with aadOptscim062020, where the URN becomes a key of the value object.
+ */
+import { URN } from '../../core/urns.js';
+import { check, dialects } from '../_harness/index.js';
+import { expectAt, foldedReplaces, readUser, sendPatch, userWith } from '../_harness/patch.js';
+
+const ENTERPRISE = ['department', 'employeeNumber', 'costCenter', 'organization', 'division'] as const;
+const urnPath = (attr: string): string => `${URN.EnterpriseUser}:${attr}`;
+
+for (const dialect of dialects()) {
+  check({
+    title: 'Sends Replace of department, employeeNumber, costCenter, organization and division by URN path',
+    dialect,
+    requirements: ['USER-PATCH-ENTERPRISE', ...foldedReplaces(dialect)],
+    counterparts: ['Gallery 2: Update_User_Test', 'Gallery 18: SCIM_User_Update_Test'],
+  }, async (ctx) => {
+    const { entra, setup, data } = ctx;
+    const user = await setup.user();
+    // Fresh values that differ from the generated ones (a replace with the same value would prove nothing).
+    const wanted = Object.fromEntries(ENTERPRISE.map((attr) => [urnPath(attr), `${attr} ${data.word()}`]));
+    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    const back = await readUser(ctx, user.id);
+    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAt(back, 'userName', user.payload.userName);
+  });
+
+  check({
+    title: 'Sends Add of department by URN path to a user without enterprise attributes',
+    dialect,
+    requirements: ['USER-PATCH-ENTERPRISE', 'USER-PATCH-ADD'],
+  }, async (ctx) => {
+    const { entra, data } = ctx;
+    const user = await userWith(ctx, { [URN.EnterpriseUser]: undefined });
+    const department = `R&D ${data.word()}`;
+    await sendPatch(ctx, entra.updateUser(user.id, [{ kind: 'add', path: urnPath('department'), value: department }]));
+    const back = await readUser(ctx, user.id);
+    expectAt(back, urnPath('department'), department);
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * USER-PATCH-REPLACE: Entra's update of single-valued attributes (reference §2.1.6, §3.3.3). In the default dialect
+ * each attribute is its own `Replace` with a path; with aadOptscim062020 Entra folds them into one path-less
+ * `replace` with dotted keys, so there the same check also proves USER-PATCH-NO-PATH.
+ */
+import { check, dialects } from '../_harness/index.js';
+import { expectAt, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
+
+for (const dialect of dialects()) {
+  check({
+    title: 'Sends Replace of userName, displayName, title, externalId and name parts',
+    dialect,
+    requirements: ['USER-PATCH-REPLACE', ...foldedReplaces(dialect)],
+    counterparts: ['Gallery 18: SCIM_User_Update_Test', 'Gallery 2: Update_User_Test'],
+  }, async (ctx) => {
+    const { entra, setup, data } = ctx;
+    const user = await setup.user();
+    const next = data.user();
+    const wanted: Record<string, string> = {
+      userName: next.userName,
+      displayName: next.displayName,
+      title: data.word(),
+      externalId: next.externalId,
+      'name.givenName': next.name.givenName,
+      'name.familyName': next.name.familyName,
+    };
+    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    const back = await readUser(ctx, user.id);
+    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+  });
+}

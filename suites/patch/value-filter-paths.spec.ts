@@ -1,0 +1,115 @@
+/**
+ * USER-PATCH-MULTIVALUED: Entra addresses one element of a multi-valued attribute through a value filter
+ * (`emails[type eq "work"].value`, reference §2.1.5, §3.4 Q11). Filtered paths keep their own op in both dialects.
+ * Also the validator's "Replace Attributes" body, whose filters select by `primary eq true` (§5.3 test 6).
+ */
+import { URN } from '../../core/urns.js';
+import { check, dialects } from '../_harness/index.js';
+import { expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
+
+const WORK_EMAIL = 'emails[type eq "work"].value';
+const WORK_PHONE = 'phoneNumbers[type eq "work"].value';
+const MOBILE_PHONE = 'phoneNumbers[type eq "mobile"].value';
+const FAX_PHONE = 'phoneNumbers[type eq "fax"].value';
+
+for (const dialect of dialects()) {
+  check({
+    title: 'Sends Replace on the work email, work phone and work address through value filters',
+    dialect,
+    requirements: ['USER-PATCH-MULTIVALUED'],
+    counterparts: ['MSV 6: Patch User - Replace Attributes'],
+  }, async (ctx) => {
+    const { entra, setup, data } = ctx;
+    const before = data.user();
+    const user = await setup.user({ ...before });
+    const next = data.user();
+    const wanted: Record<string, unknown> = {
+      [WORK_EMAIL]: next.emails[0]?.value,
+      [WORK_PHONE]: next.phoneNumbers[0]?.value,
+      'addresses[type eq "work"].streetAddress': next.addresses[0]?.streetAddress,
+      'addresses[type eq "work"].locality': next.addresses[0]?.locality,
+      'addresses[type eq "work"].postalCode': next.addresses[0]?.postalCode,
+    };
+    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    const back = await readUser(ctx, user.id);
+    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    // Only the addressed elements change: the other phone numbers and the rest of the work address stay.
+    expectAt(back, MOBILE_PHONE, before.phoneNumbers[1]?.value);
+    expectAt(back, FAX_PHONE, before.phoneNumbers[2]?.value);
+    expectAt(back, 'addresses[type eq "work"].country', before.addresses[0]?.country);
+  });
+
+  check({
+    title: 'Sends Replace on phoneNumbers[type eq "mobile"].value for a user without a mobile number',
+    dialect,
+    requirements: ['USER-PATCH-MULTIVALUED'],
+  }, async (ctx) => {
+    const { entra, setup, data } = ctx;
+    const generated = data.user();
+    const user = await setup.user({ phoneNumbers: generated.phoneNumbers.slice(0, 1) });
+    const mobile = generated.phoneNumbers[1]?.value;
+    await sendPatch(ctx, entra.updateUser(user.id, [{ kind: 'replace', path: MOBILE_PHONE, value: mobile }]));
+    const back = await readUser(ctx, user.id);
+    // No element matched, so the replace creates one carrying the filter's type (what Entra relies on).
+    expectAt(back, MOBILE_PHONE, mobile);
+    expectAt(back, WORK_PHONE, generated.phoneNumbers[0]?.value);
+  });
+}
+
+/**
+ * Validator test 6 "Patch User - Replace Attributes", body A exactly as captured (reference §5.3, EzSCIM run 07):
+ * primary-filtered paths, then one path-less replace with dotted `name.*` keys.
+ */
+const MSV6_BODY_A = {
+  schemas: [URN.PatchOp],
+  Operations: [
+    { op: 'replace', path: 'emails[primary eq true].value', value: 'jackeline.graham@thompson.co.uk' },
+    { op: 'replace', path: 'phoneNumbers[primary eq true].value', value: '15-532-3301' },
+    { op: 'replace', path: 'addresses[primary eq true].formatted', value: 'HKHVBPXOTLPU' },
+    { op: 'replace', path: 'addresses[primary eq true].streetAddress', value: '5603 Gusikowski Overpass' },
+    { op: 'replace', path: 'addresses[primary eq true].locality', value: 'QJQLYXFKNQES' },
+    { op: 'replace', path: 'addresses[primary eq true].region', value: 'BHJLXPTIQJRP' },
+    { op: 'replace', path: 'addresses[primary eq true].postalCode', value: 'ad39 0tr' },
+    { op: 'replace', path: 'addresses[primary eq true].country', value: 'Bahrain' },
+    {
+      op: 'replace',
+      value: {
+        externalId: 'c7145de2-8d09-4d3f-ad32-73f3ad2f7dc3',
+        'name.formatted': 'Theresa',
+        'name.familyName': 'Mateo',
+        'name.givenName': 'Leanne',
+        'name.middleName': 'Keyshawn',
+        'name.honorificPrefix': 'Petra',
+        'name.honorificSuffix': 'Donald',
+        displayName: 'WPMGMAPZZZOG',
+        nickName: 'XRVKUQQEWTWM',
+        profileUrl: 'MVFHUEKNWNOZ',
+        title: 'KDDASUUSXZHZ',
+        userType: 'KHPEVIFITFOF',
+        preferredLanguage: 'en-SC',
+        locale: 'PHSYYLKOBPWW',
+        timezone: 'Africa/Lubumbashi',
+        active: true,
+      },
+    },
+  ],
+} as const;
+
+check({
+  title: 'Sends the validator\'s Replace Attributes body with primary-filtered paths',
+  requirements: ['USER-PATCH-MULTIVALUED', 'USER-PATCH-NO-PATH'],
+  counterparts: ['MSV 6: Patch User - Replace Attributes'],
+}, async (ctx) => {
+  const { setup } = ctx;
+  // The user carries a primary email, phone and address, as the validator's create does.
+  const user = await setup.user();
+  await sendPatch(ctx, validatorPatch(user.id, MSV6_BODY_A, 'validator test 6: replace [primary eq true] paths; replace {dotted keys}'));
+  const back = await readUser(ctx, user.id);
+  // `primary eq true` selects the element whose boolean `primary` is true (RFC 7644 §3.4.2.2). The validator
+  // compares against the string "true" it sent on create and reports correct endpoints as "Missing"
+  // (reference §5.3); we judge by the value actually stored in the primary element.
+  for (const o of MSV6_BODY_A.Operations) {
+    if ('path' in o) expectAt(back, o.path, o.value, 'USER-PATCH-MULTIVALUED');
+    else for (const [path, value] of Object.entries(o.value)) expectAt(back, path, value, 'USER-PATCH-NO-PATH');
+  }
+});
