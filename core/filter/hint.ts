@@ -1,0 +1,49 @@
+/** What a store can learn from a parsed filter without evaluating it. */
+import { URN } from '../urns.js';
+import type { AttrPath, FilterNode } from './ast.js';
+
+export interface EqualityHint {
+  /** Canonical spelling: userName, externalId, displayName or id. */
+  readonly attr: 'userName' | 'externalId' | 'displayName' | 'id';
+  readonly value: string;
+  /** id and externalId compare exactly (RFC 7643 §3.1); userName and displayName ignore case. */
+  readonly caseExact: boolean;
+}
+
+const INDEXED = ['userName', 'externalId', 'displayName', 'id'] as const;
+
+/**
+ * The `attr eq "v"` on an indexed attribute at the top of the filter, or inside a chain of `and`s (Entra's
+ * `id eq X and manager eq Y`). A store may narrow candidates with it, then must still evaluate the full filter.
+ */
+export function extractEqualityHint(node: FilterNode): EqualityHint | undefined {
+  if (node.op === 'and') return extractEqualityHint(node.left) ?? extractEqualityHint(node.right);
+  if (node.op !== 'eq' || node.value === null || typeof node.value === 'boolean') return undefined;
+  const { uri, attr, sub } = node.path;
+  if (sub !== undefined || attr === undefined) return undefined;
+  if (uri !== undefined && uri.toLowerCase() !== URN.User.toLowerCase() && uri.toLowerCase() !== URN.Group.toLowerCase()) {
+    return undefined;
+  }
+  const name = INDEXED.find((n) => n.toLowerCase() === attr.toLowerCase());
+  if (!name) return undefined;
+  const value = typeof node.value === 'string' ? node.value : node.raw ?? String(node.value);
+  return { attr: name, value, caseExact: name === 'id' || name === 'externalId' };
+}
+
+/**
+ * Every attribute path the filter reads, value-filter paths as `{attr: outer, sub: inner}`. Lets a store load what
+ * it keeps elsewhere only when needed (e.g. group members for `members.value eq "…"`).
+ */
+export function referencedPaths(node: FilterNode): AttrPath[] {
+  switch (node.op) {
+    case 'and':
+    case 'or':
+      return [...referencedPaths(node.left), ...referencedPaths(node.right)];
+    case 'not':
+      return referencedPaths(node.filter);
+    case 'valuePath':
+      return [node.path, ...referencedPaths(node.filter).map((p) => ({ ...node.path, sub: p.attr }))];
+    default:
+      return [node.path];
+  }
+}

@@ -1,0 +1,7 @@
+/** Public API of the filter and attribute-path grammar. */
+export type { AttrPath, CompareOp, CompValue, FilterNode, PathNode } from './ast.js';
+export { FilterSyntaxError } from './errors.js';
+export { parseFilter, parsePath, MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from './parser.js';
+export { evaluateElement, evaluateFilter, valuesAt, type ElementScope } from './evaluate.js';
+export { extractEqualityHint, referencedPaths, type EqualityHint } from './hint.js';
+export { asArray, findKey, getKey, isObject, isPresent, toBoolean, toInstant, type JsonObject } from './access.js';
