@@ -62,8 +62,10 @@ function judge(spec: ItemSpec, results: ReadonlyMap<string, RequirementResult>):
   }
   const na = found.filter((r) => r.status === 'na');
   if (na.length > 0) return status('unproven', `not applicable in this run: ${na.map((r) => `${r.id} (${r.reason ?? 'no reason given'})`).join('; ')}`);
-  const open = named((r) => !holds(r));
-  return status('unproven', open ? `not proven by this run: ${open} did not pass` : 'not proven by this run');
+  const open = new Map<string, string[]>();
+  for (const r of found.filter((x) => !holds(x))) open.set(r.status, [...(open.get(r.status) ?? []), r.id]);
+  const why = [...open].map(([s, ids]) => `${s}: ${ids.join(', ')}`).join('; ');
+  return status('unproven', why ? `not proven by this run (${why})` : 'not proven by this run');
 }
 
 export function galleryChecklist(requirements: readonly RequirementResult[]): GalleryItem[] {

@@ -161,7 +161,8 @@ export default class ScimConformReporter implements Reporter {
 
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     try {
-      writeReports(this.buildReport(Math.round(result.duration)), this.outputDir());
+      const summary = this.options.githubStepSummary ?? (this.options.env ?? process.env).GITHUB_STEP_SUMMARY;
+      writeReports(this.buildReport(Math.round(result.duration)), this.outputDir(), summary ? { githubStepSummary: summary } : {});
       return undefined;
     } catch (err) {
       process.stderr.write(`scim-conform reporter: could not write the reports: ${err instanceof Error ? err.message : String(err)}\n`);

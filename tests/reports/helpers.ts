@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckRecord } from '../../core/evidence.js';
+import type { Requirement } from '../../core/requirements.js';
 import { buildReport, type BuildContext } from '../../reports/build-report.js';
 import type { ComplianceReport } from '../../reports/model.js';
 import { readWaivers } from '../../reports/waivers.js';
@@ -12,6 +13,11 @@ export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures'
 
 export function fixtureRecords(): CheckRecord[] {
   return JSON.parse(readFileSync(join(FIXTURES, 'records.json'), 'utf8')) as CheckRecord[];
+}
+
+/** A frozen slice of the catalogue: edits to core/requirements.ts must not move renderer snapshots. */
+export function fixtureCatalogue(): Requirement[] {
+  return JSON.parse(readFileSync(join(FIXTURES, 'catalogue.json'), 'utf8')) as Requirement[];
 }
 
 /** Everything that would vary between runs is pinned, so renderer output is byte-stable. */
@@ -24,6 +30,7 @@ export function fixtureContext(overrides: Partial<BuildContext> = {}): BuildCont
     options: { dialect: 'both', seed: 42, only: [], skip: [], insecure: false },
     waivers: readWaivers(join(FIXTURES, 'waivers.json')),
     now: new Date('2026-01-15T12:00:00Z'),
+    catalogue: fixtureCatalogue(),
     ...overrides,
   };
 }

@@ -29,7 +29,7 @@ describe('Playwright reporter (real Playwright run of fixtures/pw-project)', () 
   it('takes the evidence record when the check attached one', () => {
     const c = report.checks.find((x) => x.id === 'users/create-user');
     assert.equal(c?.status, 'pass', 'status from the attached record');
-    assert.deepEqual(c?.counterparts, ['POST /Users: Create a new User'], 'counterparts from the record');
+    assert.deepEqual(c?.counterparts, ['MSV 1: Create a new User'], 'counterparts from the record');
   });
 
   it('synthesizes an error record for a crash and a timeout, from the annotations', () => {

@@ -1,0 +1,57 @@
+/** Words shared by every human-readable format: status legend, verdict sentences, durations. */
+import type { CheckStatus } from '../core/evidence.js';
+import type { ComplianceReport, GalleryItemStatus, ReportCheck, RequirementStatus, Verdict } from './model.js';
+
+export type AnyStatus = CheckStatus | RequirementStatus;
+
+export const STATUS_LABEL: Record<AnyStatus, string> = {
+  pass: 'pass', fail: 'FAIL', warn: 'warn', info: 'info', na: 'n/a', error: 'ERROR', blocked: 'blocked', untested: 'untested', waived: 'waived',
+};
+
+/** The legend, in the order a reader needs it. */
+export const LEGEND: readonly [AnyStatus, string][] = [
+  ['fail', 'a MUST requirement (or a COND one that applies) is broken: not gallery-ready'],
+  ['warn', 'a SHOULD requirement is broken: a warning, not a blocker'],
+  ['error', 'the target could not be judged (unreachable, timed out, unreadable answer) or the harness failed'],
+  ['blocked', 'a prerequisite check failed, so this check could not run (blocked by the named check); its requirement counts as error'],
+  ['waived', 'a failure accepted by a waiver until its expiry date'],
+  ['info', 'behaviour worth knowing, measured but not judged'],
+  ['na', 'does not apply to this target or run (the reason is given)'],
+  ['untested', 'no check for it ran in this run (--only / --skip)'],
+  ['pass', 'the requirement held'],
+];
+
+export const VERDICT_TITLE: Record<Verdict, string> = {
+  ready: 'Ready for gallery onboarding',
+  'not-ready': 'Not ready for gallery onboarding',
+  incomplete: 'Incomplete: some MUST requirements were not tested',
+};
+
+export function verdictSentence(report: ComplianceReport): string {
+  const blocking = report.requirements.filter((r) => r.level !== 'SHOULD');
+  const n = (s: RequirementStatus): number => blocking.filter((r) => r.status === s).length;
+  switch (report.verdict) {
+    case 'ready':
+      return `Every MUST/COND requirement passed or does not apply${n('waived') ? ` (${n('waived')} waived)` : ''}.`;
+    case 'incomplete':
+      return `No MUST/COND requirement failed, but ${n('untested')} were not tested.`;
+    case 'not-ready':
+      return `${n('fail')} MUST/COND requirement(s) failed and ${n('error')} could not be judged.`;
+  }
+}
+
+export const GALLERY_LABEL: Record<GalleryItemStatus, string> = {
+  proven: 'proven by this run', failed: 'failed in this run', unproven: 'not proven by this run', manual: 'not provable by a tool',
+};
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Statuses a reader should look at first, worst first. */
+export const ATTENTION_ORDER: readonly AnyStatus[] = ['fail', 'error', 'blocked', 'waived', 'warn'];
+
+/** How a check is shown and filtered: a waived failure as `waived`. */
+export function displayStatus(c: ReportCheck): AnyStatus {
+  return c.status === 'fail' && c.waiver ? 'waived' : c.status;
+}
