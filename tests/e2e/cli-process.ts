@@ -1,0 +1,70 @@
+/** Runs the real CLI (`node bin/scim-conform.js …`) as a child process, with a hard time limit. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/scim-conform.js', import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export interface CliProcess {
+  child: ChildProcess;
+  /** Resolves when stdout has printed a line matching `re`. */
+  waitFor(re: RegExp): Promise<void>;
+  done: Promise<CliResult>;
+}
+
+/** Environment without inherited SCIM_* settings, so a developer's shell cannot change a test's meaning. */
+export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SCIM_')));
+  return { ...env, ...extra };
+}
+
+export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; limitMs?: number } = {}): CliProcess {
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
+  child.stdout?.setEncoding('utf8').on('data', (c: string) => {
+    stdout += c;
+    for (const w of waiters.splice(0)) if (w.re.test(stdout)) w.resolve(); else waiters.push(w);
+  });
+  child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  // A hung CLI must fail the test, not hang the suite.
+  const limit = setTimeout(() => child.kill('SIGKILL'), opts.limitMs ?? 120_000);
+  const done = new Promise<CliResult>((resolve) => {
+    child.once('close', (code, signal) => {
+      clearTimeout(limit);
+      resolve({ code, signal, stdout, stderr, ms: Math.round(performance.now() - started) });
+    });
+  });
+  return {
+    child,
+    done,
+    waitFor: (re) => new Promise<void>((resolve, reject) => {
+      if (re.test(stdout)) return resolve();
+      waiters.push({ re, resolve });
+      void done.then(() => reject(new Error(`the CLI ended before printing ${re}; stdout: ${stdout}; stderr: ${stderr}`)));
+    }),
+  };
+}
+
+export function runCliProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; limitMs?: number } = {}): Promise<CliResult> {
+  return startCli(args, opts).done;
+}
+
+/** Every file under a folder, recursively, with its contents (for secret greps). */
+export function filesUnder(dir: string): Array<{ path: string; content: Buffer }> {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [{ path, content: readFileSync(path) }];
+  });
+}
