@@ -1,0 +1,11 @@
+import { operations, pathOf, withOperations } from './helpers.js';
+import type { Defect } from './types.js';
+
+export const groupPatchNoPathIgnored: Defect = {
+  name: 'group-patch-no-path-ignored',
+  requirements: ['GROUP-PATCH-REPLACE'],
+  description: 'Silently skips group PATCH operations without a path ({"op":"replace","value":{"displayName":…}}, as the validator sends them); operations with a path work.',
+  install: () => ({
+    patch: (body, ctx) => (ctx.type !== 'Group' ? body : withOperations(body, operations(body).filter((op) => pathOf(op) !== undefined))),
+  }),
+};

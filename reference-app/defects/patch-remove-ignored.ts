@@ -1,0 +1,11 @@
+import { opName, operations, withOperations } from './helpers.js';
+import type { Defect } from './types.js';
+
+export const patchRemoveIgnored: Defect = {
+  name: 'patch-remove-ignored',
+  requirements: ['USER-PATCH-REMOVE', 'USER-MANAGER', 'PATCH-OP-CASE'],
+  description: 'Silently skips user PATCH Remove operations (the attribute stays), answering as if they had been applied.',
+  install: () => ({
+    patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) => opName(op).toLowerCase() !== 'remove'))),
+  }),
+};

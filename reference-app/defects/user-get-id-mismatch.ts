@@ -1,0 +1,13 @@
+import { isObject } from '../../core/filter/index.js';
+import type { Defect } from './types.js';
+
+export const userGetIdMismatch: Defect = {
+  name: 'user-get-id-mismatch',
+  requirements: ['USER-GET'],
+  description: 'GET /Users/{id} answers the user with its id in upper case (a GUID formatting slip), so the id differs from the one POST returned.',
+  install: () => ({
+    response: (res, req) => (req.method === 'GET' && req.route === 'resource' && req.resourceType === 'User' && res.status === 200 && isObject(res.body) && typeof res.body.id === 'string'
+      ? { ...res, body: { ...res.body, id: res.body.id.toUpperCase() } }
+      : res),
+  }),
+};

@@ -1,0 +1,36 @@
+/**
+ * Request bodies: application/scim+json, application/json and any `+json` type, with or without charset
+ * (Postman sends application/json), and a body without Content-Type is read as JSON too. Anything else is
+ * 415. Malformed JSON is 400 invalidSyntax; `__proto__` keys are dropped so no later merge can reach a prototype.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fail } from '../resources/fail.js';
+
+type Done = (err: Error | null, body?: unknown) => void;
+
+function parseJson(text: string, done: Done): void {
+  if (text.trim() === '') {
+    done(null, undefined);
+    return;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text, (key, v: unknown) => (key === '__proto__' ? undefined : v));
+  } catch (err) {
+    done(fail(400, `The request body is not valid JSON: ${(err as Error).message}`, 'invalidSyntax'));
+    return;
+  }
+  done(null, value);
+}
+
+export function registerJsonBodies(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  const opts = { parseAs: 'string' as const };
+  app.addContentTypeParser(['application/json', 'application/scim+json'], opts, (_req, body, done) => parseJson(String(body), done));
+  app.addContentTypeParser(/^application\/[\w.-]+\+json\b/i, opts, (_req, body, done) => parseJson(String(body), done));
+  // fastify's fallback parser: reached without a Content-Type, and for every type nothing else claims
+  app.addContentTypeParser('*', opts, (req: FastifyRequest, body, done) => {
+    if (req.headers['content-type'] === undefined) parseJson(String(body), done);
+    else done(fail(415, `Content-Type ${req.headers['content-type']} is not supported; send application/scim+json.`));
+  });
+}

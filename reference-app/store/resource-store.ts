@@ -1,0 +1,198 @@
+/**
+ * Resources and memberships on top of SQLite. Knows rows and indexes, not SCIM rules: uniqueness, versions
+ * and timestamps are decided by the caller (the service) inside one `transaction`.
+ *
+ * A group's members live in `memberships`, one row each, so adding or removing a member of a 10 000-member
+ * group touches one row; `stats.memberRowsRead` lets tests prove that no write loads the whole list.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './db.js';
+
+export type ResourceType = 'User' | 'Group';
+/** A JSON object as stored and returned. */
+export type Json = Record<string, unknown>;
+
+export interface Member {
+  value: string;
+  /** Absent when the id names no stored resource (tolerated: see README of reference-app/routes). */
+  type?: ResourceType;
+  display?: string;
+}
+
+export interface StoredResource {
+  id: string;
+  type: ResourceType;
+  created: string;
+  lastModified: string;
+  version: number;
+  /** Every attribute except id, meta and (for groups) members. */
+  attrs: Json;
+}
+
+/** The indexed lookups a filter can be narrowed to (see extractEqualityHint in core/filter). */
+export type IndexedAttr = 'id' | 'userName' | 'externalId' | 'displayName';
+
+interface Row {
+  id: string;
+  type: ResourceType;
+  created: string;
+  last_modified: string;
+  version: number;
+  attrs: string;
+}
+
+interface MemberRow {
+  value: string;
+  type: ResourceType | null;
+  display: string | null;
+}
+
+const lower = (s: unknown): string | null => (typeof s === 'string' ? s.toLowerCase() : null);
+
+function fromRow(r: Row): StoredResource {
+  return { id: r.id, type: r.type, created: r.created, lastModified: r.last_modified, version: r.version, attrs: JSON.parse(r.attrs) as Json };
+}
+
+function toMember(r: MemberRow): Member {
+  const m: Member = { value: r.value };
+  if (r.type) m.type = r.type;
+  if (r.display !== null) m.display = r.display;
+  return m;
+}
+
+export class ResourceStore {
+  readonly stats = { memberRowsRead: 0 };
+  private readonly db: Db;
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Db) {
+    this.db = db;
+    const p = (sql: string): Statement => db.prepare(sql);
+    this.s = {
+      get: p('SELECT * FROM resources WHERE id = ? AND type = ?'),
+      typeOf: p('SELECT type FROM resources WHERE id = ?'),
+      insert: p(`INSERT INTO resources (id, type, user_name, display_name, external_id, created, last_modified, version, attrs)
+                 VALUES (@id, @type, @userName, @displayName, @externalId, @created, @lastModified, @version, @attrs)`),
+      update: p(`UPDATE resources SET user_name = @userName, display_name = @displayName, external_id = @externalId,
+                 last_modified = @lastModified, version = @version, attrs = @attrs
+                 WHERE id = @id AND type = @type`),
+      touch: p('UPDATE resources SET last_modified = ?, version = version + 1 WHERE id = ?'),
+      delete: p('DELETE FROM resources WHERE id = ? AND type = ?'),
+      byUserName: p('SELECT * FROM resources WHERE type = ? AND user_name = ? ORDER BY created, id'),
+      byDisplayName: p('SELECT * FROM resources WHERE type = ? AND display_name = ? ORDER BY created, id'),
+      byExternalId: p('SELECT * FROM resources WHERE type = ? AND external_id = ? ORDER BY created, id'),
+      all: p('SELECT * FROM resources WHERE type = ? ORDER BY created, id'),
+      page: p('SELECT * FROM resources WHERE type = ? ORDER BY created, id LIMIT ? OFFSET ?'),
+      count: p('SELECT count(*) AS n FROM resources WHERE type = ?'),
+      members: p('SELECT value, type, display FROM memberships WHERE group_id = ? ORDER BY seq'),
+      memberCount: p('SELECT count(*) AS n FROM memberships WHERE group_id = ?'),
+      addMember: p(`INSERT INTO memberships (group_id, value, type, display) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (group_id, value) DO UPDATE SET display = coalesce(excluded.display, display)`),
+      removeMember: p('DELETE FROM memberships WHERE group_id = ? AND value = ?'),
+      clearMembers: p('DELETE FROM memberships WHERE group_id = ?'),
+      groupsOf: p('SELECT DISTINCT group_id FROM memberships WHERE value = ?'),
+      dropMemberEverywhere: p('DELETE FROM memberships WHERE value = ?'),
+    };
+  }
+
+  /** Runs fn in one IMMEDIATE transaction (one write lock, one fsync). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  get(type: ResourceType, id: string): StoredResource | undefined {
+    const r = this.s.get!.get(id, type) as Row | undefined;
+    return r && fromRow(r);
+  }
+
+  typeOf(id: string): ResourceType | undefined {
+    return (this.s.typeOf!.get(id) as { type: ResourceType } | undefined)?.type;
+  }
+
+  /** Resources whose indexed attribute equals value (userName and displayName compared case-insensitively). */
+  findBy(type: ResourceType, attr: IndexedAttr, value: string): StoredResource[] {
+    let rows: Row[];
+    switch (attr) {
+      case 'id': {
+        const one = this.s.get!.get(value, type) as Row | undefined;
+        rows = one ? [one] : [];
+        break;
+      }
+      case 'userName': rows = this.s.byUserName!.all(type, value.toLowerCase()) as Row[]; break;
+      case 'displayName': rows = this.s.byDisplayName!.all(type, value.toLowerCase()) as Row[]; break;
+      case 'externalId': rows = this.s.byExternalId!.all(type, value) as Row[]; break;
+    }
+    return rows.map(fromRow);
+  }
+
+  /** Every resource of a type in the default order (created, then id), parsed lazily. */
+  *all(type: ResourceType): Generator<StoredResource> {
+    for (const r of this.s.all!.iterate(type) as IterableIterator<Row>) yield fromRow(r);
+  }
+
+  page(type: ResourceType, offset: number, limit: number): StoredResource[] {
+    return (this.s.page!.all(type, limit, offset) as Row[]).map(fromRow);
+  }
+
+  count(type: ResourceType): number {
+    return (this.s.count!.get(type) as { n: number }).n;
+  }
+
+  insert(r: StoredResource): void {
+    this.s.insert!.run(this.params(r));
+  }
+
+  update(r: StoredResource): void {
+    this.s.update!.run(this.params(r));
+  }
+
+  /** Bumps version and lastModified without reading the row (member changes). */
+  touch(id: string, lastModified: string): void {
+    this.s.touch!.run(lastModified, id);
+  }
+
+  /** Deletes the resource and every membership it had or was, touching the groups that lose a member. */
+  delete(type: ResourceType, id: string, now: string): boolean {
+    for (const g of this.s.groupsOf!.all(id) as { group_id: string }[]) this.touch(g.group_id, now);
+    this.s.dropMemberEverywhere!.run(id);
+    if (type === 'Group') this.s.clearMembers!.run(id);
+    return this.s.delete!.run(id, type).changes > 0;
+  }
+
+  members(groupId: string): Member[] {
+    const rows = this.s.members!.all(groupId) as MemberRow[];
+    this.stats.memberRowsRead += rows.length;
+    return rows.map(toMember);
+  }
+
+  memberCount(groupId: string): number {
+    return (this.s.memberCount!.get(groupId) as { n: number }).n;
+  }
+
+  addMember(groupId: string, m: Member): void {
+    this.s.addMember!.run(groupId, m.value, m.type ?? null, m.display ?? null);
+  }
+
+  removeMember(groupId: string, value: string): boolean {
+    return this.s.removeMember!.run(groupId, value).changes > 0;
+  }
+
+  clearMembers(groupId: string): void {
+    this.s.clearMembers!.run(groupId);
+  }
+
+  private params(r: StoredResource): Record<string, unknown> {
+    const externalId = typeof r.attrs.externalId === 'string' ? r.attrs.externalId : null;
+    return {
+      id: r.id,
+      type: r.type,
+      userName: r.type === 'User' ? lower(r.attrs.userName) : null,
+      displayName: lower(r.attrs.displayName),
+      externalId,
+      created: r.created,
+      lastModified: r.lastModified,
+      version: r.version,
+      attrs: JSON.stringify(r.attrs),
+    };
+  }
+}
