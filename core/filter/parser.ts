@@ -160,7 +160,7 @@ class Parser {
 
   private valueFilter(depth: number): FilterNode {
     const open = this.expect('[', '"["');
-    if (this.inValueFilter) this.fail('a comparison: value filters cannot be nested', open);
+    if (this.inValueFilter) throw new FilterSyntaxError(this.kind, open.start, 'value filters cannot be nested');
     if (depth >= MAX_FILTER_DEPTH) {
       throw new FilterSyntaxError(this.kind, open.start, `nested deeper than ${MAX_FILTER_DEPTH} levels`);
     }
