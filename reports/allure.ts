@@ -1,0 +1,51 @@
+/**
+ * Allure HTML from the allure-results folder that allure-playwright writes beside our reporter. Runs the Allure 3
+ * npm CLI (`allure generate`, no Java). Allure's "awesome" report embeds a Google Analytics tag unconditionally;
+ * a compliance report must not call out to anyone when a vendor opens it, so the tag is removed from every page.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ALLURE_CLI = fileURLToPath(new URL('../cli.js', import.meta.resolve('allure')));
+
+/** Removes the analytics loader and its inline gtag() configuration script. */
+export function stripAnalytics(html: string): string {
+  return html
+    .replace(/<script[^>]*src="https:\/\/www\.googletagmanager\.com\/[^"]*"[^>]*><\/script>\s*/g, '')
+    .replace(/<script>(?:(?!<\/script>)[\s\S])*?gtag\((?:(?!<\/script>)[\s\S])*<\/script>\s*/g, '');
+}
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []);
+}
+
+export interface AllureOptions {
+  reportName?: string;
+  /** Milliseconds before the CLI is killed. */
+  timeoutMs?: number;
+}
+
+/** Generates the Allure report of `resultsDir` into `outDir`; rejects with the CLI's output on failure. */
+export async function generateAllureHtml(resultsDir: string, outDir: string, opts: AllureOptions = {}): Promise<void> {
+  const args = [ALLURE_CLI, 'generate', resultsDir, '--output', outDir, '--report-name', opts.reportName ?? 'scim-conform'];
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      // Where the plugins honour it, analytics are off at the source too.
+      env: { ...process.env, ALLURE_NO_ANALYTICS: 'true', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: opts.timeoutMs ?? 120_000,
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`allure generate failed (${signal ?? `exit ${code}`}): ${output.trim()}`));
+    });
+  });
+  for (const file of htmlFiles(outDir)) writeFileSync(file, stripAnalytics(readFileSync(file, 'utf8')));
+}
