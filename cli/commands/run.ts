@@ -12,6 +12,7 @@ import { HarnessError } from '../../core/errors.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, type CliContext } from '../context.js';
+import type { EmbeddedTarget } from '../embedded.js';
 import { JOURNAL_FILE, readJournal, startJournal, type JournaledResource } from '../journal.js';
 import { exitCodeFor, readReport, summaryLines } from '../outcome.js';
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
@@ -77,12 +78,14 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
   const journalFile = join(opts.outDir, JOURNAL_FILE);
   const carried = await sweepEarlierRun(ctx, opts, journalFile);
 
-  let embedded: { url: string; token: string; close(): Promise<void> } | undefined;
+  let embedded: EmbeddedTarget | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-'));
   try {
     if (!opts.url) {
-      // TODO(embedded): start reference-app/server.ts's startReferenceApp here once it lands.
-      throw new HarnessError('HARNESS_CONFIG', 'pass --url: the embedded reference app is not available in this build yet');
+      // Loaded on demand: fastify and SQLite are not needed to test a remote target.
+      const { startEmbedded } = await import('../embedded.js');
+      embedded = await startEmbedded(opts.token);
+      say(ctx, 'stdout', `Testing the embedded reference app at ${embedded.url}`);
     } else {
       say(ctx, 'stdout', `Testing ${opts.url.href}`);
     }
@@ -146,7 +149,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
   }
 }
 
-function accessOf(opts: RunOptions, embedded: { url: string; token: string } | undefined): TargetAccess & { url: string } {
+function accessOf(opts: RunOptions, embedded: EmbeddedTarget | undefined): TargetAccess & { url: string } {
   return {
     url: embedded ? embedded.url : (opts.url as URL).href,
     token: embedded ? embedded.token : opts.token,
