@@ -3,7 +3,7 @@
  * every mapped attribute populated, GUID externalIds, IANA time zones, BCP-47 languages, values in the formats
  * real directories hold. Same seed + same stream name → the same data, whatever order checks run in.
  */
-import { Faker, en } from '@faker-js/faker';
+import { Faker, base, en } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { URN } from '../core/urns.js';
 
@@ -44,7 +44,7 @@ export class DataFactory {
   /** @param stream names the consumer (a check ID) so that its data does not depend on other checks. */
   constructor(opts: { seed: number; prefix: string; stream: string }) {
     this.prefix = opts.prefix;
-    this.faker = new Faker({ locale: [en] });
+    this.faker = new Faker({ locale: [en, base] });
     this.faker.seed(seedFor(opts.seed, opts.stream));
   }
 

@@ -84,7 +84,8 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   test(title, { tag, annotation }, async ({}, testInfo) => {
     if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
     const { config, client } = runContext();
-    const id = checkId(testInfo.file, spec.title, spec.dialect);
+    // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
+    const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
     testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });
     const scim = client.fork();
     const ledger = new Ledger(config.journalFile, client.fork());
@@ -100,7 +101,7 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
       exchanges: [],
       durationMs: 0,
     };
-    await labelForAllure(areaOf(testInfo.file), reqs, level);
+    await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level);
     let infoMessage: string | undefined;
     const started = performance.now();
     let rethrow: unknown;
