@@ -16,8 +16,10 @@ export interface CliResult {
 
 export interface CliProcess {
   child: ChildProcess;
-  /** Resolves when stdout has printed a line matching `re`. */
+  /** Resolves when stdout so far matches `re`. */
   waitFor(re: RegExp): Promise<void>;
+  /** stdout so far. */
+  stdout(): string;
   done: Promise<CliResult>;
 }
 
@@ -49,6 +51,7 @@ export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; limitM
   return {
     child,
     done,
+    stdout: () => stdout,
     waitFor: (re) => new Promise<void>((resolve, reject) => {
       if (re.test(stdout)) return resolve();
       waiters.push({ re, resolve });
