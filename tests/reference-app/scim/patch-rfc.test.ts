@@ -20,7 +20,7 @@ describe('PATCH add: RFC 7644 §3.5.2.1 examples', () => {
   });
 
   it('adds emails and nickname without a path (attribute names case-insensitive)', () => {
-    const u = { ...fullUser(), emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }] };
+    const u: Json = { ...fullUser(), emails: [{ value: 'bjensen@example.com', type: 'work', primary: true }] };
     delete u.nickName;
     const r = patch(u, [{ op: 'add', value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickname: 'Babs' } }]);
     assert.deepEqual(r.resource.emails, [{ value: 'bjensen@example.com', type: 'work', primary: true }, { value: 'babs@jensen.org', type: 'home' }],
