@@ -8,8 +8,9 @@ import { fail } from '../resources/fail.js';
 
 type Done = (err: Error | null, body?: unknown) => void;
 
-function parseJson(text: string, done: Done): void {
-  if (text.trim() === '') {
+function parseJson(req: FastifyRequest, text: string, done: Done): void {
+  // an unknown route is a 404 whatever its body
+  if (req.is404 || text.trim() === '') {
     done(null, undefined);
     return;
   }
@@ -26,11 +27,11 @@ function parseJson(text: string, done: Done): void {
 export function registerJsonBodies(app: FastifyInstance): void {
   app.removeAllContentTypeParsers();
   const opts = { parseAs: 'string' as const };
-  app.addContentTypeParser(['application/json', 'application/scim+json'], opts, (_req, body, done) => parseJson(String(body), done));
-  app.addContentTypeParser(/^application\/[\w.-]+\+json\b/i, opts, (_req, body, done) => parseJson(String(body), done));
+  app.addContentTypeParser(['application/json', 'application/scim+json'], opts, (req, body, done) => parseJson(req, String(body), done));
+  app.addContentTypeParser(/^application\/[\w.-]+\+json\b/i, opts, (req, body, done) => parseJson(req, String(body), done));
   // fastify's fallback parser: reached without a Content-Type, and for every type nothing else claims
   app.addContentTypeParser('*', opts, (req: FastifyRequest, body, done) => {
-    if (req.headers['content-type'] === undefined) parseJson(String(body), done);
+    if (req.is404 || req.headers['content-type'] === undefined) parseJson(req, String(body), done);
     else done(fail(415, `Content-Type ${req.headers['content-type']} is not supported; send application/scim+json.`));
   });
 }
