@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { mergeBlobReports } from '../../reports/merge.js';
 import type { ComplianceReport } from '../../reports/model.js';
 import { FIXTURES } from './helpers.js';
 
@@ -52,5 +53,21 @@ describe('Playwright reporter (real Playwright run of fixtures/pw-project)', () 
     assert.equal(report.target.url, 'https://scim.example.test/scim', 'target URL from the reporter option');
     assert.equal(report.verdict, 'not-ready', 'USER-GET errored');
     assert.equal(report.summary.error, 2, 'two synthesized errors');
+  });
+
+  it('rebuilds the same report from the blob report through playwright merge-reports', { timeout: 30_000 }, async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    delete env.SCIM_CONFORM_CONFIG;
+    const code = await mergeBlobReports({
+      blobDirs: [join(out, 'blob')],
+      outDir: join(out, 'merged'),
+      reporterOptions: { url: 'https://scim.example.test/scim', now: '2026-01-15T00:00:00Z' },
+      env,
+    });
+    assert.equal(code, 0, 'merge-reports ran (its exit code says whether merging worked, not whether checks passed)');
+    const merged = JSON.parse(readFileSync(join(out, 'merged', 'compliance.json'), 'utf8')) as ComplianceReport;
+    assert.deepEqual(merged.checks.map((c) => [c.id, c.status]), report.checks.map((c) => [c.id, c.status]), 'same checks and statuses, evidence attachments survive the blob');
+    assert.deepEqual(merged.requirements, report.requirements, 'same requirement results');
+    assert.equal(merged.verdict, report.verdict, 'same verdict');
   });
 });
