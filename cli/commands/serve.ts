@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { HarnessError } from '../../core/errors.js';
-import { DEFECTS, defectsByName } from '../../reference-app/defects/index.js';
 import type { ReferenceAppOptions } from '../../reference-app/options.js';
 import { say, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
@@ -53,7 +52,6 @@ function builder(y: Argv): Argv<ServeArgs> {
 export function serveOptions(args: ServeArgs, cwd: string): { opts: ReferenceAppOptions; generatedToken: string | undefined } {
   const port = args.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw bad('--port must be a whole number from 0 to 65535');
-  defectsByName(args.defect ?? []);
   const clients = (args.oauthClient ?? []).map((pair) => {
     const cut = pair.indexOf(':');
     if (cut < 1 || cut === pair.length - 1) throw bad('--oauth-client must be ID:SECRET');
@@ -86,12 +84,14 @@ export function serveCommand(ctx: CliContext): CommandModule<object, ServeArgs> 
     describe: 'Start the reference SCIM app (known-good, or with defects) until Ctrl-C',
     builder,
     handler: async (args) => {
+      // Loaded here, not at start-up: the defect registry, fastify and SQLite are only needed by serve.
+      const { DEFECTS, defectsByName } = await import('../../reference-app/defects/index.js');
       if (args.listDefects) {
         for (const d of DEFECTS) say(ctx, 'stdout', `${d.name.padEnd(34)} breaks ${d.requirements.join(', ')}: ${d.description}`);
         return;
       }
+      defectsByName(args.defect ?? []);
       const { opts, generatedToken } = serveOptions(args, ctx.io.cwd);
-      // Loaded here: fastify and SQLite are not needed by the other commands.
       const { startReferenceApp } = await import('../../reference-app/server.js');
       const app = await startReferenceApp(opts);
       say(ctx, 'stdout', app.url);

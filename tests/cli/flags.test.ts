@@ -42,6 +42,10 @@ const cases: Array<{ name: string; argv: string[]; env?: NodeJS.ProcessEnv; stde
   { name: 'bad timeout', argv: ['run', '--timeout', 'soon'], stderr: /--timeout must be a positive whole number/ },
   { name: 'incomplete OAuth', argv: ['run', '--url', 'https://127.0.0.1:1/', '--oauth-token-url', 'https://127.0.0.1:1/token', '--client-secret', SECRET], stderr: /missing --client-id/ },
   { name: 'consent: remote target without --accept-side-effects', argv: ['run', '--url', 'https://scim.example.com/v2', '--token', SECRET], stderr: /refusing to run against https:\/\/scim.example.com\/v2 without consent: the run creates users and groups named "scr-[0-9a-z]{6}-…"/ },
+  { name: 'serve with an unknown defect', argv: ['serve', '--defect', 'nope'], stderr: /unknown defect "nope"; known: .*reformat-phone/ },
+  { name: 'serve with a certificate but no key', argv: ['serve', '--tls-cert', 'cert.pem'], stderr: /--tls-cert and --tls-key go together/ },
+  { name: 'serve with a malformed OAuth client', argv: ['serve', '--oauth-client', 'just-an-id'], stderr: /--oauth-client must be ID:SECRET/ },
+  { name: 'serve on a port out of range', argv: ['serve', '--port', '70000'], stderr: /--port must be a whole number from 0 to 65535/ },
   { name: 'sweep without a target', argv: ['sweep', '--prefix', 'scr-abcdef-'], stderr: /sweep needs --url/ },
   { name: 'sweep without journal or prefix', argv: ['sweep', '--url', 'http://127.0.0.1:1/', '--token', SECRET], stderr: /name what to sweep/ },
   { name: 'sweep with a short prefix', argv: ['sweep', '--url', 'http://127.0.0.1:1/', '--token', SECRET, '--prefix', 'scr-'], stderr: /--prefix "scr-" is shorter than 6 characters/ },
@@ -82,7 +86,7 @@ describe('help and version', () => {
     const io = capture();
     assert.equal(await runCli(['--version'], io), 0, 'exit 0');
   });
-  for (const command of ['run', 'list', 'sweep']) {
+  for (const command of ['run', 'serve', 'list', 'sweep']) {
     test(`${command} --help exits 0`, async () => {
       const io = capture();
       assert.equal(await runCli([command, '--help'], io), 0, 'exit 0');

@@ -57,7 +57,7 @@ export async function startChaosServer(mode: ChaosMode, opts: { slowMs?: number 
           const t = setTimeout(() => {
             timers.delete(t);
             plausible(req, body, res);
-          }, opts.slowMs ?? 20_000);
+          }, opts.slowMs ?? 120_000);
           timers.add(t);
           return;
         }
