@@ -1,0 +1,53 @@
+/**
+ * Deleting groups (reference §2.2.7; validator test 24 and previews P6, P7): 204, then 404 on GET; 404 for a
+ * DELETE of an id that does not exist and for a second DELETE.
+ */
+import { randomUUID } from 'node:crypto';
+import { TargetError } from '../../core/errors.js';
+import { check, expectScim } from '../_harness/index.js';
+import { send } from '../_harness/wire.js';
+
+check({
+  title: 'Sends DELETE /Groups/{id} and then GET /Groups/{id}',
+  requirements: ['GROUP-DELETE'],
+  counterparts: ['MSV 24: Delete a Group', 'Gallery 10: Delete_Group_Test'],
+  applies: (caps) => caps.groupsNaReason,
+}, async (ctx) => {
+  const group = await ctx.setup.group();
+  const del = await send(ctx, ctx.entra.deleteGroup(group.id));
+  if (del.status === 204) ctx.ledger.forget('Group', group.id);
+  expectScim(del).toHaveStatus(204);
+  const get = await send(ctx, ctx.entra.getGroup(group.id, { excludeMembers: false }));
+  expectScim(get).toHaveStatus(404);
+});
+
+check({
+  title: 'Sends DELETE /Groups/{id} for an id that does not exist',
+  requirements: ['GROUP-DELETE'],
+  counterparts: ['MSV P6: Delete a non-existent Group'],
+  applies: (caps) => caps.groupsNaReason,
+}, async (ctx) => {
+  // The validator deletes a random GUID. The endpoint may hold other people's groups, so make sure first that
+  // no group has this id (a collision is practically impossible, but a DELETE must never risk one).
+  const id = randomUUID();
+  const probe = await send(ctx, ctx.entra.getGroup(id, { excludeMembers: false }));
+  if (probe.status >= 200 && probe.status < 300) {
+    throw new TargetError('TARGET_SETUP', `a group with the random id ${id} exists; not deleting what this run did not create`);
+  }
+  const res = await send(ctx, ctx.entra.deleteGroup(id));
+  expectScim(res).toHaveStatus(404);
+});
+
+check({
+  title: 'Sends DELETE /Groups/{id} twice',
+  requirements: ['GROUP-DELETE'],
+  counterparts: ['MSV P7: Delete the same Group twice'],
+  applies: (caps) => caps.groupsNaReason,
+}, async (ctx) => {
+  const group = await ctx.setup.group();
+  const first = await send(ctx, ctx.entra.deleteGroup(group.id));
+  if (first.status === 204) ctx.ledger.forget('Group', group.id);
+  expectScim(first).toHaveStatus(204);
+  const second = await send(ctx, ctx.entra.deleteGroup(group.id));
+  expectScim(second).toHaveStatus(404);
+});

@@ -1,0 +1,66 @@
+/**
+ * Reading a group (and its members) back, shared by the group specs. Entra itself never reads members (it always sends
+ * excludedAttributes=members); the checks read them the way the Microsoft SCIM Validator verifies its member
+ * tests: a plain GET /Groups/{id}.
+ */
+import type { ScimResponse } from '../../core/client/scim-client.js';
+import { slugify } from '../../core/check-id.js';
+import { blocked, describeResponse, fail, PREREQ, type CheckContext } from '../_harness/index.js';
+import { send } from '../_harness/wire.js';
+
+/** Titles of the checks that prove the reads other group checks rely on; a failed read blocks, not fails. */
+export const GET_GROUP_TITLE = 'Sends GET /Groups/{id} for a created group';
+export const FIND_GROUP_TITLE = 'Sends GET /Groups?filter=displayName eq with the exact name';
+export const GET_GROUP_CHECK = `groups/${slugify(GET_GROUP_TITLE)}`;
+export const FIND_GROUP_CHECK = `groups/${slugify(FIND_GROUP_TITLE)}`;
+
+/** The member ids of a group resource, in the order returned (empty when members is absent). */
+export function memberIds(group: Record<string, unknown>): string[] {
+  const members = group.members;
+  if (!Array.isArray(members)) return [];
+  return members.map((m) => (m && typeof m === 'object' ? (m as { value?: unknown }).value : undefined)).filter((v): v is string => typeof v === 'string');
+}
+
+export interface GroupRead {
+  res: ScimResponse;
+  group: Record<string, unknown>;
+  members: string[];
+}
+
+/** GET /Groups/{id} with members; a read that does not answer 200 with a JSON object blocks the check. */
+export async function readGroupWithMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra'>, groupId: string): Promise<GroupRead> {
+  const res = await send(ctx, ctx.entra.getGroup(groupId, { excludeMembers: false }));
+  if (res.status !== 200 || !res.json || typeof res.body !== 'object' || res.body === null || Array.isArray(res.body)) {
+    blocked(GET_GROUP_CHECK, `reading the group back failed: ${describeResponse(res)}`);
+  }
+  const group = res.body as Record<string, unknown>;
+  return { res, group, members: memberIds(group) };
+}
+
+function sameMembers(actual: readonly string[], expected: readonly string[]): boolean {
+  return actual.length === expected.length && [...actual].sort().join('\n') === [...expected].sort().join('\n');
+}
+
+const list = (ids: readonly string[]): string => (ids.length ? ids.map((i) => JSON.stringify(i)).join(', ') : '(none)');
+
+/** The check's verdict on a member change: the group holds exactly these members (any order). */
+export function expectMembers(read: GroupRead, expected: readonly string[], what: string): void {
+  if (!sameMembers(read.members, expected)) {
+    fail('SCIM_VALUE', `${what}: the group does not hold exactly the expected members`, {
+      expected: `members ${list(expected)}`,
+      actual: `members ${list(read.members)}`,
+      res: read.res,
+    });
+  }
+}
+
+/**
+ * Reads the group and blocks the check unless it holds exactly `expected`: setup added them Entra's way, and a
+ * group that does not show them is GROUP-MEMBER-ADD's failure, not the failure of the check that relies on it.
+ */
+export async function expectSetupMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra'>, groupId: string, expected: readonly string[]): Promise<void> {
+  const read = await readGroupWithMembers(ctx, groupId);
+  if (!sameMembers(read.members, expected)) {
+    blocked(PREREQ.addMember, `after adding members ${list(expected)} the group holds ${list(read.members)}`);
+  }
+}
