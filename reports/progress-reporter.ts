@@ -2,9 +2,10 @@
  * Progress while the suites run. On a TTY: one live line, `[12/48] users · Sends POST /Users …`. Elsewhere (pipes,
  * CI=true): quiet and line-oriented — a start line, one line per check that did not pass, and a closing count.
  */
-import { basename, dirname } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import { areaOf } from '../core/check-id.js';
 import { EVIDENCE_ATTACHMENT, type CheckStatus } from '../core/evidence.js';
+import { specFileOf } from './spec-file.js';
 
 export interface ProgressOptions {
   /** Where to write; defaults to process.stdout. */
@@ -47,14 +48,14 @@ export default class ProgressReporter implements Reporter {
   }
 
   onTestBegin(test: TestCase): void {
-    if (this.live) this.line(`${basename(dirname(test.location.file))} · ${test.title}`);
+    if (this.live) this.line(`${areaOf(specFileOf(test))} · ${test.title}`);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const status = statusOf(result);
     this.statuses.set(test.id, status);
     if (!this.live && (status === 'fail' || status === 'error')) {
-      this.stream.write(`  ${status.toUpperCase()} ${basename(dirname(test.location.file))} · ${test.title}\n`);
+      this.stream.write(`  ${status.toUpperCase()} ${areaOf(specFileOf(test))} · ${test.title}\n`);
     }
   }
 
