@@ -1,11 +1,34 @@
 /** compliance.json → the exit code and the few lines `run` prints at the end. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { HarnessError } from '../core/errors.js';
 import { isBlocking } from '../core/requirements.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { REPORT_FILES } from '../reports/write-reports.js';
 import { EXIT } from './context.js';
 
+/** A compliance.json named on the command line; anything else is a one-line configuration error naming `what`. */
+export function loadReport(file: string, what: string, cwd: string): ComplianceReport {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let report: ComplianceReport;
+  try {
+    report = JSON.parse(text) as ComplianceReport;
+  } catch {
+    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} is not JSON; pass the compliance.json of a run`);
+  }
+  if (report?.schemaVersion !== 1 || !Array.isArray(report.requirements) || !Array.isArray(report.checks)) {
+    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} is not a compliance.json (schemaVersion 1)`);
+  }
+  return report;
+}
+
+/** This run's own report, or undefined when Playwright wrote none. */
 export function readReport(outDir: string): ComplianceReport | undefined {
   try {
     return JSON.parse(readFileSync(join(outDir, REPORT_FILES.json), 'utf8')) as ComplianceReport;

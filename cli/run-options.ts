@@ -9,6 +9,7 @@ import { HarnessError } from '../core/errors.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
+import { loadReport } from './outcome.js';
 import { splitGlobs, validateGlobs } from './select.js';
 import { parseTargetUrl } from './target.js';
 
@@ -56,7 +57,7 @@ export interface RunOptions {
   insecure: boolean;
   acceptSideEffects: boolean;
   waiversFile: string | undefined;
-  baseline: { file: string; report: ComplianceReport } | undefined;
+  baseline: ComplianceReport | undefined;
   shard: string | undefined;
 }
 
@@ -83,19 +84,6 @@ export function readableFile(file: string | undefined, flag: string, cwd: string
     throw bad(`${flag} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return path;
-}
-
-function readBaseline(file: string | undefined, cwd: string): RunOptions['baseline'] {
-  const path = readableFile(file, '--baseline', cwd);
-  if (path === undefined) return undefined;
-  let report: ComplianceReport;
-  try {
-    report = JSON.parse(readFileSync(path, 'utf8')) as ComplianceReport;
-  } catch {
-    throw bad(`--baseline ${file} is not JSON; pass a compliance.json of an earlier run`);
-  }
-  if (report?.schemaVersion !== 1 || !Array.isArray(report.checks)) throw bad(`--baseline ${file} is not a compliance.json (schemaVersion 1)`);
-  return { file: path, report };
 }
 
 export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: string): RunOptions {
@@ -152,7 +140,7 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     insecure: args.insecure ?? false,
     acceptSideEffects: (args.acceptSideEffects ?? false) || env.SCIM_ACCEPT_SIDE_EFFECTS === '1',
     waiversFile,
-    baseline: readBaseline(args.baseline, cwd),
+    baseline: args.baseline === undefined ? undefined : loadReport(args.baseline, '--baseline', cwd),
     shard: args.shard,
   };
 }

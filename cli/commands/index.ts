@@ -1,12 +1,14 @@
 /** Every command of the CLI, in the order `--help` lists them. */
 import type { CommandModule } from 'yargs';
 import type { CliContext } from '../context.js';
+import { diffCommand } from './diff.js';
 import { listCommand } from './list.js';
+import { mergeCommand } from './merge.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { sweepCommand } from './sweep.js';
 
 // yargs erases each command's own argument type once registered; `object` keeps that honest.
 export function commands(ctx: CliContext): Array<CommandModule<object, never>> {
-  return [runCommand(ctx), serveCommand(ctx), listCommand(ctx), sweepCommand(ctx)] as Array<CommandModule<object, never>>;
+  return [runCommand(ctx), serveCommand(ctx), listCommand(ctx), sweepCommand(ctx), diffCommand(ctx), mergeCommand(ctx)] as Array<CommandModule<object, never>>;
 }

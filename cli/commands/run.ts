@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { HarnessError } from '../../core/errors.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, type CliContext } from '../context.js';
 import type { EmbeddedTarget } from '../embedded.js';
@@ -142,6 +143,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       return EXIT.failed;
     }
     for (const line of summaryLines(report, opts.outDir)) say(ctx, 'stdout', line);
+    if (opts.baseline) say(ctx, 'stdout', `\nCompared with --baseline ${args.baseline}:\n${formatDiff(diffReports(opts.baseline, report))}`);
     return exitCodeFor(report);
   } finally {
     await embedded?.close();
