@@ -83,7 +83,7 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
 
   test(title, { tag, annotation }, async ({}, testInfo) => {
     if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
-    const { config, client } = runContext();
+    const { config, client } = runContext(testInfo.project.name);
     // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
     const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
     testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });

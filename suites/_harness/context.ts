@@ -3,7 +3,7 @@
  * Spec files read it at load time (dialects, options), fixtures at run time.
  */
 import { readFileSync } from 'node:fs';
-import { readRunConfig, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
+import { readRunConfig, RUN_ENV, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
 import { createAgent, createScimClient, type ScimClient, type TokenProvider } from '../../core/client/scim-client.js';
 import { clientCredentialsProvider, staticToken } from '../../core/client/oauth.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
@@ -17,11 +17,25 @@ interface RunContext {
   client: ScimClient;
 }
 
-let context: RunContext | undefined;
+const contexts = new Map<string, RunContext>();
 
-export function runContext(): RunContext {
-  if (context) return context;
-  const { config, secrets } = readRunConfig();
+/**
+ * The defect-matrix self-test runs every defect in ONE Playwright invocation, a project per defect: env
+ * SCIM_CONFORM_MATRIX names a JSON file mapping project names to RunConfig files. Outside it, one config.
+ */
+function configFileFor(projectName: string | undefined): string | undefined {
+  const matrix = process.env.SCIM_CONFORM_MATRIX;
+  if (!matrix || !projectName) return process.env[RUN_ENV.config];
+  const projects = (JSON.parse(readFileSync(matrix, 'utf8')) as { projects: Record<string, string> }).projects;
+  return projects[projectName] ?? process.env[RUN_ENV.config];
+}
+
+export function runContext(projectName?: string): RunContext {
+  const file = configFileFor(projectName);
+  const key = file ?? '';
+  const existing = contexts.get(key);
+  if (existing) return existing;
+  const { config, secrets } = readRunConfig({ ...process.env, ...(file ? { [RUN_ENV.config]: file } : {}) });
   const redactor = createRedactor([secrets.token, secrets.clientSecret]);
   let token: TokenProvider | undefined;
   if (config.oauth && secrets.clientSecret) {
@@ -43,7 +57,8 @@ export function runContext(): RunContext {
     // and every attempt stays in the evidence.
     retry: { maxAttempts: 3, maxDelayMs: 2_000 },
   });
-  context = { config, secrets, redactor, token, client };
+  const context = { config, secrets, redactor, token, client };
+  contexts.set(key, context);
   return context;
 }
 

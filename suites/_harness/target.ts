@@ -13,11 +13,15 @@ export interface TargetCapabilities {
   tlsNaReason: string | undefined;
 }
 
-let cached: Promise<TargetCapabilities> | undefined;
+const cache = new Map<string, Promise<TargetCapabilities>>();
 
 export function targetCapabilities(client: ScimClient, config: RunConfig): Promise<TargetCapabilities> {
-  cached ??= discover(client, config);
-  return cached;
+  let caps = cache.get(config.url);
+  if (!caps) {
+    caps = discover(client, config);
+    cache.set(config.url, caps);
+  }
+  return caps;
 }
 
 async function discover(client: ScimClient, config: RunConfig): Promise<TargetCapabilities> {
