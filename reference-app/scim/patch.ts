@@ -297,6 +297,10 @@ class Patcher {
 
   private store(top: ResolvedAttr, elements: Json[]): void {
     const kept = elements.filter((e) => Object.keys(e).some((k) => !ELEMENT_MARKERS.has(k)));
+    // G8: an operation may not create two elements of one type (a create may have sent some; those are kept).
+    const before = new Set(duplicateTypes(this.elements(top)));
+    const clash = duplicateTypes(kept).find((t) => !before.has(t));
+    if (clash !== undefined) fail('invalidValue', `${top.attr.name} would hold two elements of type "${clash}"; types must be unique`);
     if (kept.length > 0) this.container(top, true)![top.attr.name] = kept;
     else {
       const container = this.container(top, false);
@@ -346,8 +350,7 @@ class Patcher {
       return;
     }
     if (op === 'replace') {
-      const types = elements.map((e) => (typeof e.type === 'string' ? e.type.toLowerCase() : undefined)).filter((t) => t !== undefined);
-      const duplicate = types.find((t, i) => types.indexOf(t) !== i);
+      const duplicate = duplicateTypes(elements)[0];
       if (duplicate !== undefined) fail('invalidValue', `${name} holds two elements of type "${duplicate}"; types must be unique`);
       this.store(top, this.append([], elements));
       return;
@@ -467,6 +470,12 @@ class Patcher {
       || (!this.membersInResource && this.members.touched);
     return { resource: this.doc, changed, ...membership };
   }
+}
+
+/** The `type` values (lower-cased) that more than one element carries. */
+function duplicateTypes(elements: Json[]): string[] {
+  const types = elements.map((e) => (typeof e.type === 'string' ? e.type.toLowerCase() : undefined)).filter((t) => t !== undefined);
+  return [...new Set(types.filter((t, i) => types.indexOf(t) !== i))];
 }
 
 /** Both elements carry the same `type` (case-insensitively). */
