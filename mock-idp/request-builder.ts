@@ -46,6 +46,8 @@ export interface EntraRequestBuilder {
   testConnectionGroups(guid?: string): ScimRequest;
   findUser(attributePath: string, value: string): ScimRequest;
   findGroup(displayName: string): ScimRequest;
+  /** A group matched on another attribute (matching precedence on, e.g., externalId); members excluded. */
+  findGroupBy(attributePath: string, value: string): ScimRequest;
   getUser(id: string): ScimRequest;
   getGroup(id: string, opts?: { excludeMembers?: boolean }): ScimRequest;
   referenceCheck(userId: string, managerId: string): ScimRequest;
@@ -190,6 +192,13 @@ export function createRequestBuilder(opts: RequestBuilderOptions): EntraRequestB
         '/Groups',
         [['excludedAttributes', 'members'], ['filter', `displayName eq ${filterLiteral(displayName)}`]],
         'GET /Groups?excludedAttributes=members&filter=displayName eq "…"',
+      );
+    },
+    findGroupBy(attributePath, value) {
+      return get(
+        '/Groups',
+        [['excludedAttributes', 'members'], ['filter', `${attributePath} eq ${filterLiteral(value)}`]],
+        `GET /Groups?excludedAttributes=members&filter=${attributePath} eq "…"`,
       );
     },
     getUser(id) {

@@ -1,0 +1,189 @@
+/**
+ * Provisioning logs: one compact row per object per cycle, buffered and written in transactions; read back in
+ * the shape of Microsoft Graph's provisioningObjectSummary (reference §4.11). Kept 30 simulated days.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db.js';
+import type { ErrorCode } from '../escrow/error-codes.js';
+import { DAY } from '../escrow/schedule.js';
+
+export type ProvisioningAction = 'create' | 'update' | 'delete' | 'stagedDelete' | 'disable' | 'other';
+export type ProvisioningStatus = 'success' | 'warning' | 'failure' | 'skipped';
+export type StepType = 'import' | 'scoping' | 'matching' | 'processing' | 'referenceResolution' | 'export';
+
+export interface LogStep {
+  type: StepType;
+  status: ProvisioningStatus;
+  description: string;
+  details?: Record<string, string>;
+}
+export interface ModifiedProperty {
+  displayName: string;
+  oldValue: string | null;
+  newValue: string | null;
+}
+export interface LogEntry {
+  cycleId: string;
+  /** Simulated time of the activity (ms). */
+  at: number;
+  durationMs: number;
+  action: ProvisioningAction;
+  status: ProvisioningStatus;
+  sourceType: 'user' | 'group';
+  sourceId: string;
+  sourceName: string;
+  targetId?: string;
+  errorCode?: ErrorCode;
+  errorReason?: string;
+  steps: LogStep[];
+  modified: ModifiedProperty[];
+  initiatedBy?: 'system' | 'onDemand';
+}
+
+export interface ProvisioningObjectSummary {
+  id: string;
+  activityDateTime: string;
+  changeId: string;
+  cycleId: string;
+  jobId: string;
+  durationInMilliseconds: number;
+  initiatedBy: { id: string; displayName: string; initiatorType: 'system' | 'user' };
+  modifiedProperties: ModifiedProperty[];
+  provisioningAction: ProvisioningAction;
+  provisioningStatusInfo: { status: ProvisioningStatus; errorInformation?: { errorCode: string; reason: string; errorCategory: string; recommendedAction: string } };
+  provisioningSteps: Array<{ name: string; description: string; details: Record<string, string>; provisioningStepType: StepType; status: ProvisioningStatus }>;
+  servicePrincipal: { id: string; displayName: string };
+  sourceIdentity: { id: string; displayName: string; identityType: string; details: Record<string, string> };
+  sourceSystem: { id: string; displayName: string; details: Record<string, string> };
+  targetIdentity: { id: string; displayName: string; identityType: string; details: Record<string, string> };
+  targetSystem: { id: string; displayName: string; details: Record<string, string> };
+  tenantId: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS logs (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL, cycle_id TEXT NOT NULL, job_id TEXT NOT NULL, at INTEGER NOT NULL,
+  action TEXT NOT NULL, status TEXT NOT NULL, source_type TEXT NOT NULL, source_id TEXT NOT NULL, error_code TEXT, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS logs_by_cycle ON logs (cycle_id);
+CREATE INDEX IF NOT EXISTS logs_by_source ON logs (source_id);
+`;
+
+const STEP_NAMES: Record<StepType, string> = {
+  import: 'EntryImport',
+  scoping: 'EntryScopingEvaluation',
+  matching: 'EntryMatching',
+  processing: 'EntrySynchronizationEvaluation',
+  referenceResolution: 'EntryReferenceResolution',
+  export: 'EntryExport',
+};
+const RECOMMENDED: Partial<Record<ErrorCode, string>> = {
+  TooManyRequests: 'The target app throttled the request; it is retried automatically.',
+  InternalServerError: 'The target app returned a server error; it is retried in the next cycle.',
+  Timeout: 'The target app was too slow; it is retried in the next cycle.',
+  InvalidAnchor: 'The object was deleted in the target; restart provisioning with reset to re-match.',
+  EntryConflict: 'A conflicting object exists in the target; fix the data or the matching attributes.',
+  DuplicateTargetEntries: 'More than one target object matched; make the matching attribute unique in the target.',
+  Unauthorized: 'Check the secret token or the OAuth client credentials.',
+  StagedDelete: 'The accidental-deletion threshold was exceeded; allow the deletes or restart.',
+};
+
+export interface LogQuery {
+  cycleId?: string;
+  action?: ProvisioningAction;
+  status?: ProvisioningStatus;
+  sourceId?: string;
+  limit?: number;
+}
+
+export class LogStore {
+  private readonly db: Db;
+  private readonly jobId: string;
+  private readonly tenantId: string;
+  private buffer: LogEntry[] = [];
+  private readonly insert;
+  private readonly flushTx;
+
+  constructor(db: Db, opts: { jobId: string; tenantId?: string }) {
+    this.db = db;
+    db.exec(SCHEMA);
+    this.jobId = opts.jobId;
+    this.tenantId = opts.tenantId ?? '00000000-0000-0000-0000-000000000000';
+    this.insert = db.prepare('INSERT INTO logs (id, cycle_id, job_id, at, action, status, source_type, source_id, error_code, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.flushTx = db.transaction((entries: LogEntry[]) => {
+      for (const e of entries) {
+        this.insert.run(randomUUID(), e.cycleId, this.jobId, e.at, e.action, e.status, e.sourceType, e.sourceId, e.errorCode ?? null, JSON.stringify(e));
+      }
+    });
+  }
+
+  add(entry: LogEntry): void {
+    this.buffer.push(entry);
+    if (this.buffer.length >= 500) this.flush();
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const entries = this.buffer;
+    this.buffer = [];
+    this.flushTx(entries);
+  }
+
+  /** Drops entries older than the retention (30 days for premium tenants) relative to `now`. */
+  prune(now: number, retentionMs = 30 * DAY): void {
+    this.db.prepare('DELETE FROM logs WHERE at < ?').run(now - retentionMs);
+  }
+
+  lastCycleId(): string | undefined {
+    return this.db.prepare<[string], string>('SELECT cycle_id FROM logs WHERE job_id = ? ORDER BY seq DESC LIMIT 1').pluck().get(this.jobId);
+  }
+
+  query(q: LogQuery = {}): ProvisioningObjectSummary[] {
+    this.flush();
+    const where: string[] = ['job_id = ?'];
+    const params: Array<string | number> = [this.jobId];
+    if (q.cycleId) { where.push('cycle_id = ?'); params.push(q.cycleId); }
+    if (q.action) { where.push('action = ?'); params.push(q.action); }
+    if (q.status) { where.push('status = ?'); params.push(q.status); }
+    if (q.sourceId) { where.push('source_id = ?'); params.push(q.sourceId); }
+    const sql = `SELECT id, body FROM logs WHERE ${where.join(' AND ')} ORDER BY seq${q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : ''}`;
+    return this.db.prepare<Array<string | number>, { id: string; body: string }>(sql).all(...params).map((r) => this.toSummary(r.id, JSON.parse(r.body) as LogEntry));
+  }
+
+  private toSummary(id: string, e: LogEntry): ProvisioningObjectSummary {
+    const status: ProvisioningObjectSummary['provisioningStatusInfo'] = { status: e.status };
+    if (e.errorCode && e.status !== 'success' && e.status !== 'skipped') {
+      status.errorInformation = {
+        errorCode: e.errorCode,
+        reason: e.errorReason ?? '',
+        errorCategory: e.errorCode === 'TooManyRequests' || e.errorCode === 'Timeout' || e.errorCode === 'InternalServerError' ? 'Transient' : 'NonServiceFailure',
+        recommendedAction: RECOMMENDED[e.errorCode] ?? '',
+      };
+    }
+    return {
+      id,
+      activityDateTime: new Date(e.at).toISOString(),
+      changeId: id,
+      cycleId: e.cycleId,
+      jobId: this.jobId,
+      durationInMilliseconds: e.durationMs,
+      initiatedBy: e.initiatedBy === 'onDemand'
+        ? { id: '', displayName: 'Provision on demand', initiatorType: 'user' }
+        : { id: '', displayName: 'Azure AD Provisioning Service (scim-conform mock IdP)', initiatorType: 'system' },
+      modifiedProperties: e.modified,
+      provisioningAction: e.action,
+      provisioningStatusInfo: status,
+      provisioningSteps: e.steps.map((s) => ({ name: STEP_NAMES[s.type], description: s.description, details: s.details ?? {}, provisioningStepType: s.type, status: s.status })),
+      servicePrincipal: { id: '', displayName: 'scim-conform mock IdP' },
+      sourceIdentity: { id: e.sourceId, displayName: e.sourceName, identityType: e.sourceType === 'user' ? 'User' : 'Group', details: {} },
+      sourceSystem: { id: '', displayName: 'Azure Active Directory', details: {} },
+      targetIdentity: {
+        id: e.targetId ?? '',
+        displayName: e.sourceName,
+        identityType: e.sourceType === 'user' ? 'urn:ietf:params:scim:schemas:core:2.0:User' : 'urn:ietf:params:scim:schemas:core:2.0:Group',
+        details: {},
+      },
+      targetSystem: { id: '', displayName: 'SCIM endpoint', details: {} },
+      tenantId: this.tenantId,
+    };
+  }
+}
