@@ -37,6 +37,8 @@ interface JsonSpec {
   tests: Array<{ annotations: Array<{ type: string; description?: string }> }>;
 }
 interface JsonSuite {
+  /** For a top-level suite: the spec file (spec.file is the wrapper that called test(): suites/_harness/check.ts). */
+  file?: string;
   specs?: JsonSpec[];
   suites?: JsonSuite[];
 }
@@ -48,24 +50,24 @@ interface JsonListing {
 /** Flattens Playwright's JSON listing into one entry per check (a spec has one test per project; we have one). */
 export function checksFromListing(listing: JsonListing): ListedCheck[] {
   const out: ListedCheck[] = [];
-  const walk = (suite: JsonSuite): void => {
+  const walk = (suite: JsonSuite, specFile: string): void => {
     for (const spec of suite.specs ?? []) {
       const annotations = spec.tests[0]?.annotations ?? [];
       const values = (type: string): string[] => annotations.filter((a) => a.type === type && a.description).map((a) => a.description as string);
       const dialect = values(ANNOTATION.dialect)[0];
       out.push({
-        id: checkId(spec.file, spec.title, dialect),
+        id: checkId(specFile, spec.title, dialect),
         title: spec.title,
-        file: spec.file,
+        file: specFile,
         level: values(ANNOTATION.level)[0] ?? '?',
         requirements: values(ANNOTATION.requirement),
         counterparts: values(ANNOTATION.counterpart),
         ...(dialect ? { dialect } : {}),
       });
     }
-    for (const child of suite.suites ?? []) walk(child);
+    for (const child of suite.suites ?? []) walk(child, specFile);
   };
-  for (const suite of listing.suites ?? []) walk(suite);
+  for (const suite of listing.suites ?? []) walk(suite, suite.file ?? '');
   return out;
 }
 
