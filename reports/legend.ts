@@ -55,3 +55,20 @@ export const ATTENTION_ORDER: readonly AnyStatus[] = ['fail', 'error', 'blocked'
 export function displayStatus(c: ReportCheck): AnyStatus {
   return c.status === 'fail' && c.waiver ? 'waived' : c.status;
 }
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The check's message without the lines that repeat its structured fields: the harness writes Expected, Actual
+ * and Fix into the message too (for terminals), and every report shows those fields on their own.
+ */
+export function messageBody(c: ReportCheck): string | undefined {
+  if (c.message === undefined) return undefined;
+  let text = c.message;
+  for (const [label, value] of [['Expected', c.expected], ['Actual', c.actual], ['Fix', c.hint]] as const) {
+    if (value !== undefined) text = text.replace(new RegExp(`\\n[ \\t]*${label}:[ \\t]*${escapeRegExp(value)}(?=\\n|$)`), '');
+  }
+  return text;
+}

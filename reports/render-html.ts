@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, Exchange } from '../core/evidence.js';
 import { rfcLink } from '../core/requirements.js';
-import { GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, verdictSentence, type AnyStatus } from './legend.js';
+import { GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementResult, RequirementStatus } from './model.js';
 
 export function esc(value: string): string {
@@ -93,7 +93,8 @@ function check(c: ReportCheck, anchor: Map<string, string>, reqs: Map<string, Re
   const id = anchor.get(`${c.id}\u0000${c.dialect ?? ''}`) ?? '';
   const status = displayStatus(c);
   const parts = [`<article class="check" id="${esc(id)}" data-status="${status}">`,
-    `<h4>${badge(status)} ${esc(c.title)} <code>${esc(c.id)}</code></h4>`,
+    `<h4>${badge(status)} ${esc(c.title)}</h4>`,
+    `<code class="id">${esc(c.id)}</code>`,
     `<p class="meta">${c.requirements.map((r) => `<a href="#req-${esc(r)}">${esc(r)}</a>`).join(', ')}${c.level ? ` · ${esc(c.level)}` : ''}${c.dialect ? ` · dialect ${esc(c.dialect)}` : ''} · ${esc(formatMs(c.durationMs))}${c.errorCode ? ` · <code>${esc(c.errorCode)}</code>` : ''}</p>`];
   if (c.waiver) parts.push(`<p class="note">Waived until ${esc(c.waiver.expires)}: ${esc(c.waiver.reason)}</p>`);
   if (c.blockedBy) {
@@ -101,7 +102,8 @@ function check(c: ReportCheck, anchor: Map<string, string>, reqs: Map<string, Re
     parts.push(`<p class="note">Blocked by ${target ? `<a href="#${esc(target)}">${esc(c.blockedBy)}</a>` : esc(c.blockedBy)}</p>`);
   }
   if (c.status === 'na' && c.reason) parts.push(`<p class="note">n/a: ${esc(c.reason)}</p>`);
-  if (c.message && c.message !== c.reason) parts.push(`<pre class="message">${esc(c.message)}</pre>`);
+  const message = messageBody(c);
+  if (message && message !== c.reason) parts.push(`<pre class="message">${esc(message)}</pre>`);
   if (c.expected !== undefined || c.actual !== undefined) {
     parts.push(`<dl class="ea">${c.expected !== undefined ? `<dt>Expected</dt><dd><code>${esc(c.expected)}</code></dd>` : ''}${c.actual !== undefined ? `<dt>Actual</dt><dd><code>${esc(c.actual)}</code></dd>` : ''}</dl>`);
   }
@@ -238,6 +240,7 @@ tr.g-proven,tr.g-failed,tr.g-unproven,tr.g-manual{background:none}
 .check{background:#fff;border:1px solid #e0e0e0;border-left:5px solid #999;border-radius:4px;padding:.6rem .8rem;margin:.6rem 0}
 ${ORDER.map((s) => `.check[data-status="${s}"]{border-left-color:${COLOR[s]}}`).join('')}
 .check .meta,.links,.ms{color:#555;font-size:.85rem}
+.check .id{display:block;color:#555;font-size:.8rem;margin-bottom:.2rem}
 pre{background:#f4f4f4;padding:.5rem;overflow:auto;white-space:pre-wrap;word-break:break-word;font-size:.82rem;max-height:28rem}
 .message{background:#fff5f5}
 .ea{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem} .ea dd{margin:0} .ea code{white-space:pre-wrap;word-break:break-word}

@@ -4,7 +4,7 @@
  * dashboards then cannot tell a broken endpoint from an unreachable one), n/a, blocked and waived <skipped>.
  * SHOULD warnings pass, with a <system-out> note, so they never break a CI gate.
  */
-import { formatMs } from './legend.js';
+import { formatMs, messageBody } from './legend.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
 
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
@@ -26,7 +26,7 @@ function seconds(ms: number): string {
 
 function detail(c: ReportCheck): string {
   return [
-    c.message,
+    messageBody(c),
     c.expected !== undefined ? `Expected: ${c.expected}` : undefined,
     c.actual !== undefined ? `Actual: ${c.actual}` : undefined,
     c.hint ? `Fix: ${c.hint}` : undefined,

@@ -3,7 +3,7 @@
  * every value is escaped; messages from the endpoint go in fenced blocks whose fence is longer than any run inside.
  */
 import type { CheckStatus } from '../core/evidence.js';
-import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, verdictSentence, type AnyStatus } from './legend.js';
+import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementStatus } from './model.js';
 
 const ICON: Record<AnyStatus, string> = {
@@ -35,7 +35,7 @@ function checkDetail(c: ReportCheck): string {
   if (c.waiver) lines.push(`Waived until ${mdText(c.waiver.expires)}: ${mdText(c.waiver.reason)}`, '');
   if (c.blockedBy) lines.push(`Blocked by \`${c.blockedBy.replace(/`/g, '')}\``, '');
   if (c.status === 'na' && c.reason) lines.push(`Not applicable: ${mdText(c.reason)}`, '');
-  const body = [c.message, c.expected !== undefined ? `Expected: ${c.expected}` : '', c.actual !== undefined ? `Actual:   ${c.actual}` : '']
+  const body = [messageBody(c), c.expected !== undefined ? `Expected: ${c.expected}` : '', c.actual !== undefined ? `Actual:   ${c.actual}` : '']
     .filter(Boolean).join('\n');
   if (body) lines.push(fenced(body), '');
   if (c.hint) lines.push(`Fix: ${mdText(c.hint)}`, '');

@@ -55,7 +55,7 @@ describe('Playwright reporter (real Playwright run of fixtures/pw-project)', () 
     assert.equal(report.summary.error, 2, 'two synthesized errors');
   });
 
-  it('rebuilds the same report from the blob report through playwright merge-reports', { timeout: 30_000 }, async () => {
+  it('rebuilds the same report from the blob report through playwright merge-reports', { timeout: 60_000 }, async () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.SCIM_CONFORM_CONFIG;
     const code = await mergeBlobReports({

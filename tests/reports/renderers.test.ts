@@ -31,6 +31,15 @@ describe('compliance.json', () => {
   });
 });
 
+describe('messages', () => {
+  it('do not repeat Expected, Actual and Fix, which every format shows on their own', () => {
+    const html = renderHtml(fixtureReport());
+    const pre = /<pre class="message">([^<]*)<\/pre>/.exec(html.slice(html.indexOf('id="check-users-create-duplicate-user"')))?.[1] ?? '';
+    assert.ok(pre.includes('Exchange: #2'), `other lines stay: ${pre}`);
+    assert.equal(/Expected:|Actual: |Fix:/.test(pre), false, `structured lines removed: ${pre}`);
+  });
+});
+
 describe('hostile endpoint values', () => {
   const report = fixtureReport();
   it('are escaped in HTML: body, header, title and message', () => {
