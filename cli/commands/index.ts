@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext } from '../context.js';
 import { diffCommand } from './diff.js';
+import { idpCommand } from './idp.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
 import { runCommand } from './run.js';
@@ -10,5 +11,5 @@ import { sweepCommand } from './sweep.js';
 
 // yargs erases each command's own argument type once registered; `object` keeps that honest.
 export function commands(ctx: CliContext): Array<CommandModule<object, never>> {
-  return [runCommand(ctx), serveCommand(ctx), listCommand(ctx), sweepCommand(ctx), diffCommand(ctx), mergeCommand(ctx)] as Array<CommandModule<object, never>>;
+  return [runCommand(ctx), serveCommand(ctx), listCommand(ctx), sweepCommand(ctx), diffCommand(ctx), mergeCommand(ctx), idpCommand(ctx)] as Array<CommandModule<object, never>>;
 }
