@@ -207,7 +207,8 @@ class Patcher {
     if (this.resourceType === 'Group' && top.attr.name === 'members') return this.applyMembers(op, path, top.attr, sub, value);
     if (op !== 'remove' && value === undefined) fail('invalidValue', `"${op}" of "${top.attr.name}" needs a value`);
     if (path.filter) return this.filtered(op, top, path.filter, sub, value);
-    if (sub) return top.attr.multiValued ? this.subOfEach(op, top, sub, value) : this.subOfComplex(op, top, sub, value);
+    // `emails.value` without a filter addresses every element.
+    if (sub) return top.attr.multiValued ? this.filtered(op, top, undefined, sub, value) : this.subOfComplex(op, top, sub, value);
     if (top.attr.multiValued) return this.multi(op, top, value);
     return this.single(op, top, value);
   }
@@ -369,38 +370,26 @@ class Patcher {
     });
   }
 
-  /** `emails.value` without a filter: every element. */
-  private subOfEach(op: OpName, top: ResolvedAttr, sub: AttributeDef, value: unknown): void {
-    this.filtered(op, top, undefined, sub, value);
-  }
-
   private filtered(op: OpName, top: ResolvedAttr, filter: FilterNode | undefined, sub: AttributeDef | undefined, value: unknown): void {
     const elements = this.elements(top);
-    const matches = (e: Json): boolean => filter === undefined || evaluateElement(filter, e, this.resourceType, top.attr);
-    const matched = elements.filter(matches);
-    if (op === 'remove') {
-      if (!sub) this.store(top, elements.filter((e) => !matches(e)));
-      else this.store(top, elements.map((e) => (matches(e) ? withoutKey(e, sub.name) : e)));
-      return;
-    }
+    const hit = elements.map((e) => filter === undefined || evaluateElement(filter, e, this.resourceType, top.attr));
+    const clear = (): void => this.store(top, sub
+      ? elements.map((e, i) => (hit[i] ? withoutKey(e, sub.name) : e))
+      : elements.filter((_, i) => !hit[i]));
+    if (op === 'remove') return clear();
     const single: AttributeDef = { ...top.attr, multiValued: false };
     const coerced = sub
       ? coerceValue(sub, value, `${top.attr.name}.${sub.name}`)
       : coerceValue(single, value, top.attr.name) as Json | undefined;
-    if (coerced === undefined) {
-      // NULL-UPDATE: "" or null clears the sub-attribute, or the whole element.
-      if (!sub) this.store(top, elements.filter((e) => !matches(e)));
-      else this.store(top, elements.map((e) => (matches(e) ? withoutKey(e, sub.name) : e)));
-      return;
-    }
-    if (matched.length === 0) {
+    // NULL-UPDATE: "" or null clears the sub-attribute, or the whole element.
+    if (coerced === undefined) return clear();
+    if (!hit.includes(true)) {
       const terms = filter === undefined ? {} : equalityTerms(filter, top.attr);
       if (!terms) fail('noTarget', `No ${top.attr.name} element matches the filter, and it does not say how to create one`);
       const created = sub ? { ...terms, [sub.name]: coerced } : { ...terms, ...(coerced as Json) };
       this.store(top, this.append(elements, [created]));
       return;
     }
-    const hit = elements.map(matches);
     let next = elements.map((e, i) => {
       if (!hit[i]) return e;
       if (sub) return { ...e, [sub.name]: coerced };
