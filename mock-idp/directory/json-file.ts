@@ -97,15 +97,90 @@ export function locateJsonPath(text: string, path: readonly PathSegment[]): numb
   return found;
 }
 
-export function readJsonDirectory(file: string, text = readFileSync(file, 'utf8')): DirectoryInput {
-  let input: unknown;
+/**
+ * Offset of the first JSON syntax error (Node 20's JSON.parse messages often carry no position).
+ * A strict recursive-descent check, used only after JSON.parse has failed.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const string = (): void => {
+    if (text[i] !== '"') fail();
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 0x20) fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (text[i] !== '"') fail();
+    i++;
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) return void i++;
+      for (;;) {
+        ws();
+        if (c === '{') {
+          string();
+          ws();
+          if (text[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] !== close) fail();
+        i++;
+        return;
+      }
+    }
+    if (c === '"') return string();
+    const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+    if (!m) fail();
+    i += (m as RegExpExecArray)[0].length;
+  };
   try {
-    input = JSON.parse(text);
-  } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    const where = m ? ` at ${lineColumn(text, Number(m[1]))}` : '';
-    throw new HarnessError('HARNESS_CONFIG', `${file}: not valid JSON${where}: ${(err as Error).message}; nothing imported`);
+    value();
+    ws();
+    if (i < text.length) fail();
+  } catch (at) {
+    if (typeof at === 'number') return at;
+    throw at;
   }
+  return text.length;
+}
+
+/** Parses JSON; a syntax error becomes a HarnessError naming the line and column. */
+export function parseJsonFile(file: string, text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    const detail = (err as Error).message.split('\n')[0];
+    throw new HarnessError('HARNESS_CONFIG', `${file}: not valid JSON at ${lineColumn(text, jsonErrorOffset(text))}: ${detail}; ${what}`);
+  }
+}
+
+export function readJsonDirectory(file: string, text = readFileSync(file, 'utf8')): DirectoryInput {
+  const input = parseJsonFile(file, text, 'nothing imported');
   assertDirectory(input, file, (path) => lineColumn(text, locateJsonPath(text, path)));
   return input;
 }

@@ -12,7 +12,7 @@ import { compileExpression, type EvalContext, type Value } from '../expressions/
 import { ExpressionError, ExpressionRuntimeError } from '../expressions/errors.js';
 import { defaultDateText } from '../expressions/datetime.js';
 import { compileFilters, type ClauseInput, type CompiledFilters } from '../scoping/filter.js';
-import { lineColumn } from '../directory/json-file.js';
+import { parseJsonFile } from '../directory/json-file.js';
 import { parseTargetPath, type MappedValue, type MappedValues } from '../scim-paths.js';
 
 export const DEFAULT_MAPPINGS_FILE = fileURLToPath(new URL('./default-mappings.json', import.meta.url));
@@ -224,14 +224,7 @@ export function loadMappings(file: string = DEFAULT_MAPPINGS_FILE): CompiledMapp
   } catch (err) {
     throw new MappingError(`cannot read mappings file ${file}: ${(err as Error).message}`);
   }
-  let input: MappingsInput;
-  try {
-    input = JSON.parse(text) as MappingsInput;
-  } catch (err) {
-    const m = /position (\d+)/.exec((err as Error).message);
-    throw new MappingError(`${file}: not valid JSON${m ? ` at ${lineColumn(text, Number(m[1]))}` : ''}: ${(err as Error).message}`);
-  }
-  return compileMappings(input, file);
+  return compileMappings(parseJsonFile(file, text, 'mappings not loaded') as MappingsInput, file);
 }
 
 export interface EvaluateOptions {
