@@ -19,7 +19,7 @@ import { ResourceService } from './resources/service.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { resourceRoutes, rootSearchRoute } from './routes/resources.js';
 import { registerTokenEndpoint } from './routes/token.js';
-import { openDb } from './store/db.js';
+import { openDb, type Db } from './store/db.js';
 import { ResourceStore } from './store/resource-store.js';
 
 export type { ReferenceAppOptions } from './options.js';
@@ -27,6 +27,7 @@ export type { ReferenceAppOptions } from './options.js';
 /** What self-tests may look at behind the HTTP surface. */
 export interface ReferenceAppInternals {
   store: ResourceStore;
+  db: Db;
   hooks: DefectHooks;
 }
 
@@ -54,8 +55,13 @@ export function build(options: ReferenceAppOptions): FastifyInstance {
     bodyLimit: opts.maxBodyBytes,
     ...(https ? { https } : {}),
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, caseSensitive: false, maxParamLength: 1000 },
+    // errors the router raises before any route (an undecodable URL) bypass setErrorHandler
+    frameworkErrors: (err, request, reply) => {
+      const view = { method: request.method, route: 'other' as const, query: {}, body: undefined, headers: {} };
+      sendScim(reply, toErrorReply(err).reply, view, hooks);
+    },
   }) as unknown as FastifyInstance; // the https and http server types differ only in the raw server, which we never touch
-  internalsOf.set(app, { store, hooks });
+  internalsOf.set(app, { store, db, hooks });
 
   registerJsonBodies(app);
   if (opts.cors) {
