@@ -72,7 +72,7 @@ export function checksFromListing(listing: JsonListing): ListedCheck[] {
 }
 
 /** Runs the listing with a placeholder run configuration: the spec files read one at load time. */
-async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: string[]): Promise<ListedCheck[]> {
+export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: string[]): Promise<ListedCheck[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-list-'));
   try {
     const config: RunConfig = {
