@@ -2,7 +2,8 @@
  * junit.xml: a testcase per check, classname = area, requirement IDs and level as <properties>.
  * MUST/COND failures are <failure>, target and harness errors <error> (h2spec files everything as an error; CI
  * dashboards then cannot tell a broken endpoint from an unreachable one), n/a, blocked and waived <skipped>.
- * SHOULD warnings pass, with a <system-out> note, so they never break a CI gate.
+ * SHOULD warnings pass, with a <system-out> note, so they never break a CI gate. The gallery checklist rides
+ * along as properties of an empty `gallery-checklist` suite.
  */
 import { formatMs, messageBody } from './legend.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
@@ -100,6 +101,14 @@ export function renderJunit(report: ComplianceReport): string {
     lines.push(`  <testsuite${attrs({ name: area, tests: n.tests, failures: n.failures, errors: n.errors, skipped: n.skipped, time: seconds(n.ms), timestamp: report.startedAt })}>`);
     lines.push(...checks.map(testcase));
     lines.push('  </testsuite>');
+  }
+  if (report.gallery?.length) {
+    // The gallery checklist as data only: zero tests, so its items never count twice against the checks.
+    lines.push(`  <testsuite${attrs({ name: 'gallery-checklist', tests: 0, failures: 0, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt })}>`, '    <properties>');
+    for (const g of report.gallery) {
+      lines.push(`      <property${attrs({ name: `gallery:${g.id}`, value: `${g.status} (${g.need}): ${g.title}. ${g.note}` })}/>`);
+    }
+    lines.push('    </properties>', '  </testsuite>');
   }
   lines.push(`  <!-- verdict: ${report.verdict} · ${formatMs(report.durationMs)} -->`);
   lines.push('</testsuites>', '');

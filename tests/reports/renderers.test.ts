@@ -79,8 +79,10 @@ interface JUnitCase {
 
 describe('junit.xml semantics (parsed)', () => {
   const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase', 'property'].includes(name) });
-  const doc = parser.parse(renderJunit(fixtureReport())) as { testsuites: { '@_failures': string; '@_errors': string; '@_skipped': string; testsuite: { '@_name': string; testcase: JUnitCase[] }[] } };
-  const cases = doc.testsuites.testsuite.flatMap((s) => s.testcase);
+  type Property = { '@_name': string; '@_value': string };
+  type Suite = { '@_name': string; '@_tests': string; testcase?: JUnitCase[]; properties?: { property: Property[] } };
+  const doc = parser.parse(renderJunit(fixtureReport())) as { testsuites: { '@_failures': string; '@_errors': string; '@_skipped': string; testsuite: Suite[] } };
+  const cases = doc.testsuites.testsuite.flatMap((s) => s.testcase ?? []);
   const byCheck = (id: string): JUnitCase => {
     const c = cases.find((x) => x.properties.property.some((p) => p['@_name'] === 'check-id' && p['@_value'] === id));
     assert.ok(c, `a testcase for ${id}`);
@@ -108,6 +110,13 @@ describe('junit.xml semantics (parsed)', () => {
     const warn = byCheck('errors/error-format');
     assert.equal(warn.failure ?? warn.error ?? warn.skipped, undefined, 'a warning neither fails, errors nor skips');
     assert.match(warn['system-out'] ?? '', /^WARNING \(SHOULD broken/, 'system-out carries the warning');
+  });
+
+  it('carries the gallery checklist as properties of an empty suite', () => {
+    const gallery = doc.testsuites.testsuite.find((s) => s['@_name'] === 'gallery-checklist');
+    assert.equal(gallery?.['@_tests'], '0', 'no testcases, so nothing is counted twice');
+    const rate = gallery?.properties?.property.find((p) => p['@_name'] === 'gallery:rate-25rps');
+    assert.match(rate?.['@_value'] ?? '', /^proven \(required\)/, 'item status and need');
   });
 
   it('carries requirement IDs and level as properties, classname = area', () => {
