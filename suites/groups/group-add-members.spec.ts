@@ -7,7 +7,7 @@ import type { ScimRequest } from '../../core/client/request.js';
 import { URN } from '../../core/urns.js';
 import { check, dialects, expectScim } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { expectMembers, readGroupWithMembers } from './group-reads.js';
+import { expectMembers, readGroupWithMembers } from './group-steps.js';
 
 /** §5.3 test 22 "Patch Group - Add Member", byte for byte: the validator sets the member with `replace`. */
 function msv22ReplaceMembers(groupId: string, memberId: string): ScimRequest {

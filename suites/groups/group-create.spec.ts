@@ -5,7 +5,7 @@
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { check, expectScim, expectValue, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { memberIds } from './group-reads.js';
+import { memberIds } from './group-steps.js';
 
 /** Journals whatever a POST created, before any assertion can end the check, so cleanup deletes it. */
 function trackCreated(ctx: CheckContext, res: ScimResponse, displayName: string): string | undefined {

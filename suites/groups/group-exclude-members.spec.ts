@@ -6,11 +6,11 @@
 import { blocked, check, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { send } from '../_harness/wire.js';
-import { FIND_GROUP_CHECK } from './group-reads.js';
+import { FIND_GROUP_CHECK, givenMembers } from './group-steps.js';
 
 async function groupWithMember(ctx: CheckContext): Promise<{ id: string; displayName: string }> {
   const [group, user] = await Promise.all([ctx.setup.group(), ctx.setup.user()]);
-  await ctx.setup.addMembers(group.id, [user.id]);
+  await givenMembers(ctx, group.id, [user.id]);
   return { id: group.id, displayName: group.payload.displayName };
 }
 

@@ -4,7 +4,7 @@
  */
 import { check, expectScim, fail } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { FIND_GROUP_TITLE } from './group-reads.js';
+import { FIND_GROUP_TITLE } from './group-steps.js';
 
 for (const variant of [
   { title: FIND_GROUP_TITLE, query: (name: string) => name, counterparts: ['MSV 15: Filter for an existing group', 'Gallery 8: Create_Group_Test'] },

@@ -1,7 +1,7 @@
 /** Reading one group by id (reference §2.2.2; RFC 7644 §3.4.1). */
 import { check, expectScim, expectValue } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { GET_GROUP_TITLE } from './group-reads.js';
+import { GET_GROUP_TITLE } from './group-steps.js';
 
 check({
   title: GET_GROUP_TITLE,

@@ -7,7 +7,7 @@ import type { ScimRequest } from '../../core/client/request.js';
 import { filterLiteral } from '../../mock-idp/request-builder.js';
 import { check, expectScim, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { expectSetupMembers } from './group-reads.js';
+import { givenMembers } from './group-steps.js';
 
 function groupsWhere(filter: string, step: string): ScimRequest {
   return { method: 'GET', path: '/Groups', query: [['excludedAttributes', 'members'], ['filter', filter]], queryStyle: 'entra', step };
@@ -16,8 +16,7 @@ function groupsWhere(filter: string, step: string): ScimRequest {
 /** A group whose only member is `member`, plus a user `outsider` in no group. */
 async function membership(ctx: CheckContext): Promise<{ groupId: string; member: string; outsider: string }> {
   const [group, member, outsider] = await Promise.all([ctx.setup.group(), ctx.setup.user(), ctx.setup.user()]);
-  await ctx.setup.addMembers(group.id, [member.id]);
-  await expectSetupMembers(ctx, group.id, [member.id]);
+  await givenMembers(ctx, group.id, [member.id]);
   return { groupId: group.id, member: member.id, outsider: outsider.id };
 }
 

@@ -7,7 +7,7 @@
 import type { Dialect } from '../../core/run-config.js';
 import { check, expectScim, expectValue } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { readGroupWithMembers } from './group-reads.js';
+import { readGroupWithMembers } from './group-steps.js';
 
 const SHAPES: Array<{ dialect: Dialect; title: string; counterparts: string[] }> = [
   {

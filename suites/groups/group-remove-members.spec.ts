@@ -10,7 +10,7 @@ import { URN } from '../../core/urns.js';
 import { createRequestBuilder } from '../../mock-idp/request-builder.js';
 import { check, dialects, expectScim, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { expectMembers, expectSetupMembers, readGroupWithMembers } from './group-reads.js';
+import { expectMembers, givenMembers, readGroupWithMembers } from './group-steps.js';
 
 /** §5.3 preview P5 "Patch Group - Multiple Operations on same attribute", byte for byte. */
 function msvP5AddThenRemove(groupId: string, memberId: string): ScimRequest {
@@ -32,8 +32,7 @@ function msvP5AddThenRemove(groupId: string, memberId: string): ScimRequest {
 async function groupOfThree(ctx: CheckContext): Promise<{ groupId: string; members: [string, string, string] }> {
   const [group, a, b, c] = await Promise.all([ctx.setup.group(), ctx.setup.user(), ctx.setup.user(), ctx.setup.user()]);
   const members: [string, string, string] = [a.id, b.id, c.id];
-  await ctx.setup.addMembers(group.id, members);
-  await expectSetupMembers(ctx, group.id, members);
+  await givenMembers(ctx, group.id, members);
   return { groupId: group.id, members };
 }
 

@@ -1,10 +1,11 @@
 /**
- * Reading a group (and its members) back, shared by the group specs. Entra itself never reads members (it always sends
- * excludedAttributes=members); the checks read them the way the Microsoft SCIM Validator verifies its member
- * tests: a plain GET /Groups/{id}.
+ * Steps the group specs share: reading a group and its members back — Entra itself never reads members (it always
+ * sends excludedAttributes=members), so the checks read them the way the Microsoft SCIM Validator verifies its
+ * member tests, with a plain GET /Groups/{id} — and giving a group members as a prerequisite.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { slugify } from '../../core/check-id.js';
+import { createRequestBuilder } from '../../mock-idp/request-builder.js';
 import { blocked, describeResponse, fail, PREREQ, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 
@@ -55,12 +56,17 @@ export function expectMembers(read: GroupRead, expected: readonly string[], what
 }
 
 /**
- * Reads the group and blocks the check unless it holds exactly `expected`: setup added them Entra's way, and a
- * group that does not show them is GROUP-MEMBER-ADD's failure, not the failure of the check that relies on it.
+ * Gives a group these members as a prerequisite and confirms it holds exactly them, else blocks the check (that
+ * is GROUP-MEMBER-ADD's failure, not the failure of the check relying on it). The add is sent in the lower-case
+ * RFC shape (aadOptscim062020, the validator) whatever the check's dialect, so a check of a default-dialect
+ * removal still judges the removal on an endpoint that mishandles default-dialect adds.
  */
-export async function expectSetupMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra'>, groupId: string, expected: readonly string[]): Promise<void> {
+export async function givenMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra' | 'config'>, groupId: string, memberIds: readonly string[]): Promise<void> {
+  const rfc = createRequestBuilder({ dialect: 'aadOptscim062020', baseUrl: ctx.config.url });
+  const res = await send(ctx, { ...rfc.addMembers(groupId, memberIds), step: `setup: PATCH /Groups/{id} add members (${memberIds.length})` });
+  if (res.status !== 200 && res.status !== 204) blocked(PREREQ.addMember, `adding members failed: ${describeResponse(res)}`);
   const read = await readGroupWithMembers(ctx, groupId);
-  if (!sameMembers(read.members, expected)) {
-    blocked(PREREQ.addMember, `after adding members ${list(expected)} the group holds ${list(read.members)}`);
+  if (!sameMembers(read.members, memberIds)) {
+    blocked(PREREQ.addMember, `after adding members ${list(memberIds)} the group holds ${list(read.members)}`);
   }
 }

@@ -1,0 +1,55 @@
+/**
+ * The body of an error answer (RFC 7644 §3.12; reference §1.3: the docs' 404 example has `"status": "404"` as a
+ * string, and the validator does not check it): the Error schema URN, `status` as a string equal to the HTTP
+ * status, a non-empty `detail`, and application/scim+json. Judged on a 404 and on a 409.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ScimResponse } from '../../core/client/scim-client.js';
+import { TargetError } from '../../core/errors.js';
+import { URN } from '../../core/urns.js';
+import { check, describeResponse, expectScim, fail } from '../_harness/index.js';
+import { send } from '../_harness/wire.js';
+
+function expectScimError(res: ScimResponse, expectedStatus: number, cause: string): void {
+  // Whether this status is right is another requirement's business (USER-GET-UNKNOWN, USER-CREATE-DUPLICATE).
+  if (res.status !== expectedStatus) {
+    throw new TargetError('TARGET_SETUP', `cannot judge the error body: ${cause} was expected to answer ${expectedStatus}, got ${describeResponse(res)}`);
+  }
+  expectScim(res).toHaveScimContentType();
+  const body = expectScim(res).json();
+  const schemas = body.schemas;
+  if (!Array.isArray(schemas) || !schemas.includes(URN.Error)) {
+    fail('SCIM_SCHEMA', 'the error body does not name the SCIM Error schema', { expected: `"schemas": ["${URN.Error}"]`, actual: `"schemas": ${JSON.stringify(schemas) ?? '(absent)'}`, res });
+  }
+  if (body.status !== String(expectedStatus)) {
+    fail('SCIM_VALUE', `"status" is ${typeof body.status === 'number' ? 'a number' : 'not the HTTP status as a string'}`, {
+      expected: `"status": "${expectedStatus}" (a string)`,
+      actual: `"status": ${JSON.stringify(body.status) ?? '(absent)'}`,
+      res,
+    });
+  }
+  if (typeof body.detail !== 'string' || body.detail.trim() === '') {
+    fail('SCIM_MISSING', 'the error body has no detail', { expected: '"detail": a human-readable explanation', actual: `"detail": ${JSON.stringify(body.detail) ?? '(absent)'}`, res });
+  }
+  expectScim(res).toMatchSchema('Error');
+}
+
+check({
+  title: 'Sends GET /Users/{id} for an id that does not exist and reads the error body',
+  requirements: ['ERROR-FORMAT'],
+}, async (ctx) => {
+  const res = await send(ctx, ctx.entra.getUser(randomUUID()));
+  expectScimError(res, 404, 'GET of an unknown user');
+});
+
+check({
+  title: 'Sends POST /Users with a userName already in use and reads the error body',
+  requirements: ['ERROR-FORMAT'],
+}, async (ctx) => {
+  const existing = await ctx.setup.user();
+  const duplicate = ctx.data.user({ userName: existing.payload.userName });
+  const res = await send(ctx, ctx.entra.createUser(duplicate));
+  const id = (res.body as { id?: unknown } | undefined)?.id;
+  if (res.status < 300 && typeof id === 'string') ctx.ledger.track('User', id, duplicate.userName);
+  expectScimError(res, 409, 'a duplicate POST /Users');
+});
