@@ -132,8 +132,7 @@ export default class ScimConformReporter implements Reporter {
     this.records.set(test.id, record);
   }
 
-  /** The report as built from the records seen so far (exposed for tests and for the CLI's merge). */
-  buildReport(durationMs: number): ComplianceReport {
+  private report(result: FullResult): ComplianceReport {
     const cfg = this.runConfig;
     const options: NonNullable<ComplianceReport['options']> = {};
     if (cfg) {
@@ -144,18 +143,22 @@ export default class ScimConformReporter implements Reporter {
       options.insecure = cfg.insecure;
     }
     if (this.shard) options.shard = this.shard;
+    const notices: string[] = [];
+    if (result.status === 'interrupted') notices.push('The run was interrupted: checks that did not finish are errors, checks that did not start are untested.');
+    if (result.status === 'timedout') notices.push('The run hit its global time limit: checks that did not start are untested.');
     return buildReport([...this.records.values()], {
       tool: { name: 'scim-conform', version: TOOL_VERSION },
       target: { url: this.options.url ?? cfg?.url ?? 'unknown', embedded: this.options.embedded ?? cfg?.embedded ?? false },
       startedAt: cfg?.startedAt ?? this.startedAt.toISOString(),
-      durationMs,
+      durationMs: Math.round(result.duration),
       options,
+      notices,
       waivers: this.waivers,
       ...(this.options.now ? { now: new Date(this.options.now) } : {}),
     });
   }
 
-  outputDir(): string {
+  private outputDir(): string {
     const dir = this.options.outputDir ?? this.runConfig?.outDir;
     if (!dir) throw new HarnessError('HARNESS_CONFIG', 'scim-conform reporter: no output folder (set the outputDir option or run through the CLI)');
     return isAbsolute(dir) ? dir : resolve(this.options.configDir ?? process.cwd(), dir);
@@ -164,7 +167,7 @@ export default class ScimConformReporter implements Reporter {
   async onEnd(result: FullResult): Promise<{ status: FullResult['status'] } | undefined> {
     try {
       const summary = this.options.githubStepSummary ?? (this.options.env ?? process.env).GITHUB_STEP_SUMMARY;
-      writeReports(this.buildReport(Math.round(result.duration)), this.outputDir(), summary ? { githubStepSummary: summary } : {});
+      writeReports(this.report(result), this.outputDir(), summary ? { githubStepSummary: summary } : {});
       return undefined;
     } catch (err) {
       process.stderr.write(`scim-conform reporter: could not write the reports: ${err instanceof Error ? err.message : String(err)}\n`);
