@@ -188,12 +188,19 @@ export function requestArbitrary(ids: SeedIds): fc.Arbitrary<FuzzRequest> {
   })));
 }
 
-/** Everything a write can change, in one string: counts, version sum, newest timestamp, membership rows. */
+const fingerprints = new WeakMap<FastifyInstance, () => string>();
+
+/** Everything a write can change, in one string: counts, version sum, newest timestamp, attribute sizes, membership rows. */
 export function fingerprint(app: FastifyInstance): string {
-  const { db } = referenceAppInternals(app);
-  const r = db.prepare('SELECT count(*) AS n, total(version) AS v, max(last_modified) AS m, group_concat(length(attrs)) AS l FROM resources').get();
-  const m = db.prepare('SELECT count(*) AS n, max(seq) AS s, total(length(coalesce(display, \'\'))) AS d FROM memberships').get();
-  return JSON.stringify([r, m]);
+  let read = fingerprints.get(app);
+  if (!read) {
+    const { db } = referenceAppInternals(app);
+    const r = db.prepare('SELECT count(*) AS n, total(version) AS v, max(last_modified) AS m, total(length(attrs)) AS l FROM resources');
+    const m = db.prepare("SELECT count(*) AS n, max(seq) AS s, total(length(coalesce(display, ''))) AS d FROM memberships");
+    read = () => JSON.stringify([r.get(), m.get()]);
+    fingerprints.set(app, read);
+  }
+  return read();
 }
 
 /** Seeding rounds so far: each round's names are new, so a reseed never collides with survivors. */
