@@ -5,10 +5,11 @@
  */
 import { check, dialects } from '../_harness/index.js';
 import { expectAt, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Add of nickName, title and userType to a user without them',
+    title: TITLE.addSingleValued,
     dialect,
     requirements: ['USER-PATCH-ADD'],
   }, async (ctx) => {

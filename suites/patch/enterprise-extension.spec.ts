@@ -12,7 +12,7 @@ const urnPath = (attr: string): string => `${URN.EnterpriseUser}:${attr}`;
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Replace of department, employeeNumber, costCenter, organization and division by URN path',
+    title: 'Sends Replace of all five enterprise attributes by URN path',
     dialect,
     requirements: ['USER-PATCH-ENTERPRISE', ...foldedReplaces(dialect)],
     counterparts: ['Gallery 2: Update_User_Test', 'Gallery 18: SCIM_User_Update_Test'],

@@ -28,7 +28,7 @@ const MSV_P2_BODY = {
 } as const;
 
 check({
-  title: 'Sends the validator\'s remove, path-less add and path-less replace on three attributes',
+  title: 'Sends the validator\'s remove, add and replace on three attributes in one PATCH',
   requirements: ['USER-PATCH-ORDER', 'USER-PATCH-REMOVE', 'USER-PATCH-NO-PATH'],
   counterparts: ['MSV P1: Patch User - Multiple Operations on different attributes'],
 }, async (ctx) => {

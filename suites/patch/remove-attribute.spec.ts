@@ -4,10 +4,11 @@
  */
 import { check, dialects } from '../_harness/index.js';
 import { expectAt, expectCleared, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Remove of nickName and title',
+    title: TITLE.remove,
     dialect,
     requirements: ['USER-PATCH-REMOVE'],
   }, async (ctx) => {

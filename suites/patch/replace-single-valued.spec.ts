@@ -5,10 +5,11 @@
  */
 import { check, dialects } from '../_harness/index.js';
 import { expectAt, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
+import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Replace of userName, displayName, title, externalId and name parts',
+    title: TITLE.replaceSingleValued,
     dialect,
     requirements: ['USER-PATCH-REPLACE', ...foldedReplaces(dialect)],
     counterparts: ['Gallery 18: SCIM_User_Update_Test', 'Gallery 2: Update_User_Test'],

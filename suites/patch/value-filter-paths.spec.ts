@@ -14,7 +14,7 @@ const FAX_PHONE = 'phoneNumbers[type eq "fax"].value';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Replace on the work email, work phone and work address through value filters',
+    title: 'Sends Replace through value filters on the work email, phone and address',
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
     counterparts: ['MSV 6: Patch User - Replace Attributes'],
@@ -40,7 +40,7 @@ for (const dialect of dialects()) {
   });
 
   check({
-    title: 'Sends Replace on phoneNumbers[type eq "mobile"].value for a user without a mobile number',
+    title: 'Sends Replace on phoneNumbers[type eq "mobile"].value to a user without one',
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
   }, async (ctx) => {
