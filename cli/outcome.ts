@@ -7,6 +7,9 @@ import type { ComplianceReport } from '../reports/model.js';
 import { REPORT_FILES } from '../reports/write-reports.js';
 import { EXIT } from './context.js';
 
+/** Where allure-playwright writes in the output folder (set in playwright.config.ts). */
+export const ALLURE_RESULTS = 'allure-results';
+
 /** A compliance.json named on the command line; anything else is a one-line configuration error naming `what`. */
 export function loadReport(file: string, what: string, cwd: string): ComplianceReport {
   const path = resolve(cwd, file);
@@ -62,7 +65,7 @@ export function summaryLines(report: ComplianceReport, outDir: string): string[]
   return [
     '',
     `Verdict: ${report.verdict === 'not-ready' ? `${VERDICT_TEXT['not-ready']}: ${problems.join(', ')}` : VERDICT_TEXT[report.verdict]}`,
-    `Checks: ${counts || 'none ran'} (${report.checks.length} in all, ${(report.durationMs / 1000).toFixed(1)} s)`,
+    `Checks: ${counts || 'none ran'} (${report.checks.length} in all, ${(report.durationMs / 1000).toFixed(1)} s${report.options?.seed !== undefined ? `, --seed ${report.options.seed} repeats the data` : ''})`,
     ...(report.notices ?? []).map((n) => `Notice: ${n}`),
     `Report: ${join(outDir, REPORT_FILES.json)} (and the other formats beside it)`,
   ];

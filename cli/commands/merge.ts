@@ -10,7 +10,7 @@ import { mergeComplianceReports } from '../../reports/merge.js';
 import { readWaivers } from '../../reports/waivers.js';
 import { REPORT_FILES, writeReports } from '../../reports/write-reports.js';
 import { say, type CliContext } from '../context.js';
-import { exitCodeFor, loadReport, summaryLines } from '../outcome.js';
+import { ALLURE_RESULTS, exitCodeFor, loadReport, summaryLines } from '../outcome.js';
 import { readableFile } from '../run-options.js';
 
 interface MergeArgs {
@@ -18,8 +18,6 @@ interface MergeArgs {
   out?: string | undefined;
   waivers?: string | undefined;
 }
-
-const ALLURE_RESULTS = 'allure-results';
 
 export function mergeCommand(ctx: CliContext): CommandModule<object, MergeArgs> {
   return {

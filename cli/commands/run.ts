@@ -15,7 +15,7 @@ import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, type CliContext } from '../context.js';
 import type { EmbeddedTarget } from '../embedded.js';
 import { JOURNAL_FILE, readJournal, startJournal, type JournaledResource } from '../journal.js';
-import { exitCodeFor, readReport, summaryLines } from '../outcome.js';
+import { ALLURE_RESULTS, exitCodeFor, readReport, summaryLines } from '../outcome.js';
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
 import { DEFAULT_OUT, DEFAULT_TIMEOUT_MS, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
 import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
@@ -114,8 +114,9 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
     const configFile = join(tmp, 'run-config.json');
     writeFileSync(configFile, JSON.stringify(config, null, 2), { mode: 0o600 });
     startJournal(journalFile, { op: 'run', url: access.url, runPrefix, embedded: config.embedded, at: startedAt }, carried);
-    // A report left by an earlier run must never pass for this run's.
+    // A report left by an earlier run must never pass for this run's (Playwright clears test-results itself).
     rmSync(join(opts.outDir, REPORT_FILES.json), { force: true });
+    rmSync(join(opts.outDir, ALLURE_RESULTS), { recursive: true, force: true });
 
     const pw = spawnPlaywright(
       playwrightTestArgs(opts),
