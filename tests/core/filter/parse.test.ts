@@ -5,7 +5,7 @@ import { FilterSyntaxError, MAX_FILTER_LENGTH, parseFilter, parsePath } from '..
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 /** Every filter example of RFC 7644 §3.4.2.2. */
-export const RFC7644_FILTERS = [
+const RFC7644_FILTERS = [
   'userName eq "bjensen"',
   'name.familyName co "O\'Malley"',
   'userName sw "J"',
