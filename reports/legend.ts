@@ -35,8 +35,10 @@ export function verdictSentence(report: ComplianceReport): string {
       return `Every MUST/COND requirement passed or does not apply${n('waived') ? ` (${n('waived')} waived)` : ''}.`;
     case 'incomplete':
       return `No MUST/COND requirement failed, but ${n('untested')} were not tested.`;
-    case 'not-ready':
-      return `${n('fail')} MUST/COND requirement(s) failed and ${n('error')} could not be judged.`;
+    case 'not-ready': {
+      const parts = [n('fail') ? `${n('fail')} failed` : '', n('error') ? `${n('error')} could not be judged` : ''].filter(Boolean);
+      return `MUST/COND requirements: ${parts.join(', ')}.`;
+    }
   }
 }
 
