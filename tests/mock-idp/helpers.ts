@@ -42,3 +42,77 @@ export async function listAll(client: ScimClient, type: 'Users' | 'Groups', attr
     if (page.length === 0 || out.length >= body.totalResults) return out;
   }
 }
+
+export interface Fault {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+export interface FaultProxy {
+  url: string;
+  /** Decides per request; undefined forwards it to the target. */
+  fault: ((req: { method: string; path: string; body: string }) => Fault | undefined) | undefined;
+  close(): Promise<void>;
+}
+
+/** A proxy in front of the target that can fail chosen requests (a target that breaks mid-cycle). */
+export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
+  const { createServer } = await import('node:http');
+  const target = new URL(targetUrl);
+  const proxy: FaultProxy = { url: '', fault: undefined, close: async () => undefined };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const path = (req.url ?? '/').replace(/^\/scim\/v2/, '');
+      const f = proxy.fault?.({ method: req.method ?? 'GET', path, body });
+      if (f) {
+        res.writeHead(f.status, { 'content-type': 'application/scim+json', ...f.headers });
+        res.end(f.body === undefined ? '' : JSON.stringify(f.body));
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+      fetch(`${target.origin}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) })
+        .then(async (r) => {
+          const text = await r.text();
+          const out: Record<string, string> = {};
+          r.headers.forEach((v, k) => { if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection' && k !== 'keep-alive') out[k] = v; });
+          res.writeHead(r.status, out);
+          res.end(text);
+        })
+        .catch((err: unknown) => {
+          res.writeHead(502);
+          res.end(String(err));
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  proxy.url = `http://127.0.0.1:${port}${target.pathname}`;
+  proxy.close = () => new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return proxy;
+}
+
+/** Requests as the target saw them: `METHOD path` and the parsed body. */
+export interface Seen {
+  method: string;
+  path: string;
+  body?: unknown;
+  status?: number;
+}
+export function recordingClient(url: string): { client: ScimClient; seen: Seen[] } {
+  const seen: Seen[] = [];
+  const client = createScimClient({
+    baseUrl: url, token: staticToken(TOKEN), secrets: [TOKEN], dispatcher: createAgent({ connections: 16 }), timeoutMs: 10_000,
+    onExchange: (ex) => {
+      const u = new URL(ex.request.url);
+      seen.push({ method: ex.request.method, path: `${u.pathname.replace(/^\/scim\/v2/, '')}${u.search}`, ...(ex.request.body !== undefined ? { body: ex.request.body } : {}), ...(ex.response ? { status: ex.response.status } : {}) });
+    },
+  });
+  return { client, seen };
+}
