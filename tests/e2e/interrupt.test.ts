@@ -1,11 +1,12 @@
 /**
  * (e) Ctrl-C in the middle of a run against a target that also holds someone else's data: the CLI stops
  * Playwright, cleans up, exits 130; afterwards `sweep` finds nothing of ours, and the 100 foreign users and
- * 100 foreign groups are untouched.
+ * 100 foreign groups are untouched. The same run first finds the journal of an earlier run that crashed against
+ * this target, and sweeps what it lists — except an id that now holds a foreign user.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -16,6 +17,7 @@ import { capture } from '../cli/io.js';
 import { startCli } from './cli-process.js';
 
 const TOKEN = 'interrupt-token-5c1d2e3f4a';
+const CRASHED_PREFIX = 'scr-crash0-';
 const SCIM = 'application/scim+json';
 
 let app: RunningReferenceApp;
@@ -57,13 +59,32 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** What a crashed earlier run left: two users and a group of its own, and a journal line whose id is foreign now. */
+async function leaveCrashedRun(journal: string): Promise<void> {
+  const at = new Date().toISOString();
+  const lines: unknown[] = [{ op: 'run', url: app.url, runPrefix: CRASHED_PREFIX, embedded: false, at }];
+  for (const name of ['a@example.com', 'b@example.com']) {
+    const { json } = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `${CRASHED_PREFIX}${name}` });
+    lines.push({ op: 'created', type: 'User', id: json.id, name: `${CRASHED_PREFIX}${name}`, at });
+  }
+  const group = await scim('POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `${CRASHED_PREFIX}group` });
+  lines.push({ op: 'created', type: 'Group', id: group.json.id, name: `${CRASHED_PREFIX}group`, at });
+  const foreign = await scim('GET', `/Users?filter=${encodeURIComponent('userName eq "foreign7@contoso.com"')}`);
+  const foreignId = (foreign.json.Resources as Array<{ id: string }>)[0]?.id;
+  lines.push({ op: 'created', type: 'User', id: foreignId, name: `${CRASHED_PREFIX}reused@example.com`, at });
+  writeFileSync(journal, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n{"op":"created","ty`);
+}
+
 test('SIGINT mid-run: exit 130, nothing of ours left, foreign data untouched', async () => {
   const journal = join(dir, 'cleanup-journal.jsonl');
+  await leaveCrashedRun(journal);
   const cli = startCli(['run', '--url', app.url, '--only', 'USER-*,GROUP-*', '--out', dir], { env: { SCIM_TOKEN: TOKEN }, limitMs: 180_000 });
 
+  await cli.waitFor(/sweeping the 4 resource\(s\) its journal lists first[\s\S]*swept: 3 removed/);
+  assert.match(cli.stdout(), /left alone User scr-crash0-reused@example.com .*another name/, 'the reused id is left alone');
   // Interrupt as soon as the run has created something (it is then mid-way: many checks remain).
   const deadline = Date.now() + 90_000;
-  while (!(existsSync(journal) && readFileSync(journal, 'utf8').includes('"op":"created"'))) {
+  while (!(existsSync(journal) && readFileSync(journal, 'utf8').includes(`"op":"created","type"`) && !readFileSync(journal, 'utf8').includes(CRASHED_PREFIX))) {
     assert.ok(Date.now() < deadline, 'the run creates something within 90 s');
     await sleep(100);
   }
@@ -89,6 +110,7 @@ test('SIGINT mid-run: exit 130, nothing of ours left, foreign data untouched', a
   const groups = await names('Groups');
   assert.deepEqual(users.filter((n) => n.toLowerCase().startsWith(prefix)), [], 'no user of the run is left');
   assert.deepEqual(groups.filter((n) => n.toLowerCase().startsWith(prefix)), [], 'no group of the run is left');
+  assert.deepEqual([...users, ...groups].filter((n) => n.startsWith(CRASHED_PREFIX)), [], 'nothing of the crashed run is left');
   assert.equal(users.filter((n) => /^foreign\d+@contoso\.com$/.test(n)).length, 100, 'the 100 foreign users are untouched');
   assert.equal(groups.filter((n) => /^Foreign team \d+$/.test(n)).length, 100, 'the 100 foreign groups are untouched');
 });
