@@ -69,7 +69,7 @@ export function build(options: ReferenceAppOptions): FastifyInstance {
   }
 
   if (opts.logFile) {
-    const log = new RequestLog(opts.logFile, redactor);
+    const log = new RequestLog(opts.logFile, redactor, opts.onInternalError);
     const payloads = new WeakMap<object, unknown>();
     app.addHook('onSend', async (request, _reply, payload) => {
       payloads.set(request, payload);

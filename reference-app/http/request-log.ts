@@ -20,12 +20,20 @@ export class RequestLog {
   private readonly out: WriteStream;
   private readonly redactor: Redactor;
 
-  constructor(file: string, redactor: Redactor) {
+  private failed = false;
+
+  /** A log that cannot be written (bad path, full disk) is reported once and then skipped: it never stops the server. */
+  constructor(file: string, redactor: Redactor, onError: (err: unknown) => void) {
     this.out = createWriteStream(file, { flags: 'a' });
+    this.out.on('error', (err) => {
+      if (!this.failed) onError(err);
+      this.failed = true;
+    });
     this.redactor = redactor;
   }
 
   write(e: LogEntry): void {
+    if (this.failed) return;
     const line: LogEntry = { ...e, url: this.redactor.text(e.url) };
     if (e.requestBody !== undefined) line.requestBody = this.redactor.body(e.requestBody);
     if (e.responseBody !== undefined) line.responseBody = this.redactor.body(parseMaybe(e.responseBody));
@@ -33,6 +41,7 @@ export class RequestLog {
   }
 
   close(): Promise<void> {
+    if (this.failed) return Promise.resolve();
     return new Promise((resolve) => this.out.end(resolve));
   }
 }

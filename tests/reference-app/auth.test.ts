@@ -117,4 +117,13 @@ describe('reference app: CORS and the request log', () => {
     assert.ok(text.includes('[REDACTED]'), 'redaction marker present');
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('keeps serving when the log file cannot be written, and reports it once', async () => {
+    const errors: unknown[] = [];
+    const a = app({ logFile: join(tmpdir(), 'no-such-dir-ra', 'sub', 'log.jsonl'), onInternalError: (e) => errors.push(e) });
+    for (let i = 0; i < 3; i++) expectStatus(await send(a, 'GET', 'Users'), 200, `request ${i} served`);
+    await new Promise((r) => setTimeout(r, 50));
+    await a.close();
+    assert.equal(errors.length, 1, 'one report');
+  });
 });
