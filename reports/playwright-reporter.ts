@@ -24,7 +24,7 @@ export interface ScimConformReporterOptions {
   /** Target URL and whether it is the embedded reference app; default to the run configuration. */
   url?: string;
   embedded?: boolean;
-  /** Waiver file (JSON, see reports/waivers.ts). */
+  /** Waiver file (JSON, see reports/waivers.ts); defaults to the run configuration's `waivers`. */
   waivers?: string;
   /** Path of $GITHUB_STEP_SUMMARY; defaults to the environment's. */
   githubStepSummary?: string;
@@ -101,9 +101,12 @@ export function synthesizeRecord(test: TestCase, result: TestResult, problem?: s
   return record;
 }
 
+/** The run configuration plus the waiver file the CLI writes into it (to move into core's RunConfig). */
+type ReporterRunConfig = RunConfig & { waivers?: string };
+
 export default class ScimConformReporter implements Reporter {
   private readonly options: ScimConformReporterOptions;
-  private readonly runConfig: RunConfig | undefined;
+  private readonly runConfig: ReporterRunConfig | undefined;
   private readonly waivers: Waiver[];
   /** Keyed by Playwright test ID: a retry replaces the earlier attempt. */
   private readonly records = new Map<string, CheckRecord>();
@@ -113,8 +116,9 @@ export default class ScimConformReporter implements Reporter {
   constructor(options: ScimConformReporterOptions = {}) {
     this.options = options;
     const env = options.env ?? process.env;
-    this.runConfig = env[RUN_ENV.config] ? readRunConfig(env).config : undefined;
-    this.waivers = options.waivers ? readWaivers(options.waivers) : [];
+    this.runConfig = env[RUN_ENV.config] ? (readRunConfig(env).config as ReporterRunConfig) : undefined;
+    const waivers = options.waivers ?? this.runConfig?.waivers;
+    this.waivers = waivers ? readWaivers(waivers) : [];
   }
 
   printsToStdio(): boolean {
