@@ -108,6 +108,8 @@ interface CycleContext {
   counts: Record<Exclude<Outcome, 'none'>, number>;
   abort?: CycleAbort;
   onDemand?: boolean;
+  /** Initial cycles visit every group and user again in the later phases: no need to collect work. */
+  initial: boolean;
 }
 
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v));
@@ -191,6 +193,7 @@ export class ProvisioningJob {
       managerUsers: new Set(),
       escrowed: new Set(this.state.allEscrow().map((e) => `${e.type}:${e.id}:${e.op}`)),
       counts: { created: 0, updated: 0, disabled: 0, deleted: 0, skipped: 0, failed: 0, staged: 0, unchanged: 0, reference: 0 },
+      initial,
     };
     const users = new Set<string>();
     const groups = new Set<string>();
@@ -311,6 +314,7 @@ export class ProvisioningJob {
       escrowed: new Set(this.state.allEscrow().map((e) => `${e.type}:${e.id}:${e.op}`)),
       counts: { created: 0, updated: 0, disabled: 0, deleted: 0, skipped: 0, failed: 0, staged: 0, unchanged: 0, reference: 0 },
       onDemand: true,
+      initial: false,
     };
     let outcome: Outcome;
     if (subject.type === 'user') {
@@ -527,11 +531,13 @@ export class ProvisioningJob {
 
   /** A created, matched or restored user: its groups' memberships and its reports' managers need a look. */
   private afterProvision(ctx: CycleContext, userId: string): void {
+    if (ctx.initial) return;
     this.touchMemberships(ctx, userId);
     ctx.managerUsers.add(userId);
     for (const r of this.dir.reportsOf(userId)) ctx.managerUsers.add(r);
   }
   private touchMemberships(ctx: CycleContext, userId: string): void {
+    if (ctx.initial) return;
     for (const g of this.dir.groupsOf(userId)) ctx.membershipGroups.add(g);
     for (const g of this.state.groupsWithMember(userId)) ctx.membershipGroups.add(g);
   }
