@@ -37,6 +37,8 @@ export interface RunConfig {
   /** Where created ids are journaled as soon as the endpoint answers (cleanup after a crash). */
   journalFile: string;
   startedAt: string;
+  /** Absolute path of a waivers file (`[{id, reason, expires}]`), applied by the reporter. */
+  waivers?: string;
 }
 
 export interface RunSecrets {
