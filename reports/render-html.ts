@@ -218,7 +218,7 @@ const STYLE = `
 body{max-width:1100px;margin:0 auto;padding:1rem 1.5rem 4rem}
 [hidden]{display:none!important}
 [id]{scroll-margin-top:3.5rem}
-.reqs{table-layout:fixed} .c-id{width:14rem} .c-level{width:5rem} .c-status{width:9rem} .c-checks{width:14rem}
+.reqs{table-layout:fixed} .c-id{width:14rem} .c-level{width:6rem} .c-status{width:9rem} .c-checks{width:14rem}
 .reqs td{overflow-wrap:anywhere}
 h1{margin:.2rem 0;font-size:1.6rem} h2{margin-top:2.2rem;border-bottom:1px solid #ddd} h3{margin:1.4rem 0 .4rem;text-transform:capitalize}
 h4{margin:.2rem 0;font-size:1rem} h5{margin:.6rem 0 .2rem}
