@@ -52,6 +52,10 @@ export interface FaultProxy {
   url: string;
   /** Decides per request; undefined forwards it to the target. */
   fault: ((req: { method: string; path: string; body: string }) => Fault | undefined) | undefined;
+  /** Milliseconds to hold each forwarded request (a slow target). */
+  delayMs: number;
+  /** Requests forwarded and answered by the target, by `METHOD path-without-query`. */
+  answered: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -59,7 +63,7 @@ export interface FaultProxy {
 export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
   const { createServer } = await import('node:http');
   const target = new URL(targetUrl);
-  const proxy: FaultProxy = { url: '', fault: undefined, close: async () => undefined };
+  const proxy: FaultProxy = { url: '', fault: undefined, delayMs: 0, answered: new Map(), close: async () => undefined };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -74,13 +78,16 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-      fetch(`${target.origin}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) })
+      const key = `${req.method ?? 'GET'} ${path.split('?')[0] ?? ''}`;
+      new Promise((resolve) => setTimeout(resolve, proxy.delayMs))
+        .then(() => fetch(`${target.origin}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) }))
         .then(async (r) => {
           const text = await r.text();
           const out: Record<string, string> = {};
           r.headers.forEach((v, k) => { if (k !== 'content-length' && k !== 'transfer-encoding' && k !== 'connection' && k !== 'keep-alive') out[k] = v; });
           res.writeHead(r.status, out);
           res.end(text);
+          proxy.answered.set(key, (proxy.answered.get(key) ?? 0) + 1);
         })
         .catch((err: unknown) => {
           res.writeHead(502);
