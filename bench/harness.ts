@@ -1,0 +1,68 @@
+/**
+ * Figures 1 and 5: what the Playwright harness costs over the bare HTTP work it does (the same run's exchanges
+ * replayed with undici against a fresh reference app), and how the suite's wall time moves with the workers.
+ */
+import { measured, ratio, type Figure } from './figures.js';
+import { serveReferenceApp } from './proc.js';
+import { replay, replayPlan } from './replay.js';
+import { runSuite, type SuiteRun } from './suite.js';
+
+const HARNESS_GOAL = { op: '<=', limit: 1.3 } as const;
+
+function summary(r: SuiteRun): Record<string, unknown> {
+  return { wallMs: Math.round(r.wallMs), exitCode: r.exitCode, checks: r.checks, exchanges: r.exchanges, sumCheckMs: r.sumCheckMs, phases: r.phases };
+}
+
+/** Runs the suite with `workers` (the default 2) and replays its exchanges in as many lanes. */
+export async function harnessFigures(log: (s: string) => void, workers = 2): Promise<{ figures: Figure[]; run: SuiteRun }> {
+  log(`harness: suite run with ${workers} workers`);
+  const run = await runSuite(workers);
+  const plan = replayPlan(run.report.checks, run.tenantUrl);
+  log(`harness: replaying ${plan.checks.reduce((n, c) => n + c.requests.length, 0)} exchanges with undici`);
+  const app = await serveReferenceApp();
+  const rep = await replay(plan, app.url, app.token, workers).finally(() => app.stop());
+  const replayCheckSum = Object.values(rep.checkMs).reduce((a, b) => a + b, 0);
+  const p = run.phases;
+  const details = {
+    suite: summary(run),
+    replay: { wallMs: Math.round(rep.wallMs), requests: rep.requests, lanes: workers, statuses: rep.statuses, sumCheckMs: Math.round(replayCheckSum), skippedExchanges: plan.skipped },
+    // Where the suite's wall time goes beyond the checks themselves.
+    breakdownMs: {
+      cliStartup: p.cliReadyMs,
+      playwrightLoadAndCollect: p.collectedMs !== undefined && p.cliReadyMs !== undefined ? p.collectedMs - p.cliReadyMs : undefined,
+      workerSpawnToFirstCheck: p.firstCheckMs !== undefined && p.collectedMs !== undefined ? p.firstCheckMs - p.collectedMs : undefined,
+      checksWindow: p.firstCheckMs !== undefined && p.lastCheckEndMs !== undefined ? p.lastCheckEndMs - p.firstCheckMs : undefined,
+      reportsAndExit: p.lastCheckEndMs !== undefined ? p.exitMs - p.lastCheckEndMs : undefined,
+    },
+    sumExchangeMs: run.sumExchangeMs,
+  };
+  return {
+    run,
+    figures: [
+      measured('harness-overhead-whole', ratio(run.wallMs, rep.wallMs), 'ratio', HARNESS_GOAL, details),
+      measured('harness-overhead-per-check', ratio(run.sumCheckMs, replayCheckSum), 'ratio', HARNESS_GOAL, {
+        sumCheckMs: run.sumCheckMs,
+        replaySumCheckMs: Math.round(replayCheckSum),
+        // The harness's own client timed its requests too: the part of the per-check time spent in HTTP.
+        sumExchangeMs: run.sumExchangeMs,
+        exchangeShareOfCheckTime: run.sumCheckMs > 0 ? Number((run.sumExchangeMs / run.sumCheckMs).toFixed(2)) : null,
+      }),
+    ],
+  };
+}
+
+/** Wall time with 1 and 4 workers next to the 2-worker run of the harness figure (back to back). */
+export async function workerFigures(log: (s: string) => void, two: SuiteRun): Promise<Figure[]> {
+  log('workers: suite run with 1 worker');
+  const one = await runSuite(1);
+  log('workers: suite run with 4 workers');
+  const four = await runSuite(4);
+  const runs = { w1: summary(one), w2: summary(two), w4: summary(four) };
+  return [
+    measured('suite-wall-1-worker', one.wallMs / 1000, 's', null, runs.w1),
+    measured('suite-wall-2-workers', two.wallMs / 1000, 's', null, runs.w2),
+    measured('suite-wall-4-workers', four.wallMs / 1000, 's', null, runs.w4),
+    measured('suite-speedup-2-vs-1-workers', ratio(one.wallMs, two.wallMs), 'ratio', null, { note: 'wall(1 worker) / wall(2 workers)' }),
+    measured('suite-speedup-4-vs-1-workers', ratio(one.wallMs, four.wallMs), 'ratio', null, { note: 'wall(1 worker) / wall(4 workers)' }),
+  ];
+}

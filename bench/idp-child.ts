@@ -1,0 +1,139 @@
+/**
+ * The emulator in a process of its own, driven through the mock-idp API the way `idp generate --state` and
+ * `idp sync` drive it, so its peak RSS and CPU time are its own. One JSON argument says what to do; the last
+ * stdout line is the JSON answer.
+ *
+ *   prepare: generate a seeded directory, write it as JSON (for later edits) and import it into the state file
+ *   sync:    one provisioning cycle against the target (optionally one partition i/n)
+ *   incremental: rounds of "edit k users of that JSON file (jobTitle), import it, run a cycle" in one process,
+ *            as a long-running emulator would see them (the first round also pays for the cold start)
+ */
+import { readJsonDirectory, writeJsonDirectory } from '../mock-idp/directory/json-file.js';
+import { generate } from '../mock-idp/directory/generate.js';
+import { DirectoryStore, type ImportSummary } from '../mock-idp/directory/store.js';
+import { openDb, type Db } from '../mock-idp/db.js';
+import { ProvisioningJob, type CycleSummary, type Progress } from '../mock-idp/cycles/job.js';
+import { loadMappings } from '../mock-idp/mappings/mappings.js';
+import { createAgent, createScimClient } from '../core/client/scim-client.js';
+import { staticToken } from '../core/client/oauth.js';
+
+export type ChildTask =
+  | { op: 'prepare'; users: number; groups: number; seed: number; state: string; file?: string }
+  | { op: 'sync'; state: string; url: string; token: string; concurrency: number; partition?: { index: number; count: number } }
+  | { op: 'incremental'; state: string; file: string; url: string; token: string; concurrency: number; rounds: number[] };
+
+export interface PrepareAnswer { generateMs: number; importMs: number; summary: ImportSummary; maxRssMB: number }
+export interface SyncAnswer {
+  summary: CycleSummary;
+  /** CPU time (user + system) of this process during the cycle: the emulator's own work, wherever it waited. */
+  cpuMs: number;
+  /** Wall time of each phase of the cycle, in order. */
+  phasesMs: Partial<Record<Progress['phase'], number>>;
+  /** Epoch ms, so parallel partitions can be put on one time line. */
+  startedAt: number;
+  endedAt: number;
+  /** Peak resident set size of this process (process.resourceUsage().maxRSS). */
+  maxRssMB: number;
+}
+export interface IncrementalAnswer {
+  rounds: Array<{ changes: number; importMs: number; imported: ImportSummary } & Omit<SyncAnswer, 'maxRssMB' | 'startedAt' | 'endedAt'>>;
+}
+
+const rssMB = (): number => process.resourceUsage().maxRSS / 1024;
+
+function jobFor(task: Extract<ChildTask, { op: 'sync' | 'incremental' }>, db: Db, onProgress: (p: Progress) => void): ProvisioningJob {
+  const client = createScimClient({
+    baseUrl: task.url,
+    token: staticToken(task.token),
+    secrets: [task.token],
+    timeoutMs: 60_000,
+    dispatcher: createAgent({ connections: task.concurrency }),
+  });
+  return new ProvisioningJob({
+    db,
+    client,
+    mappings: loadMappings(),
+    dialect: 'default',
+    concurrency: task.concurrency,
+    ...(task.op === 'sync' && task.partition ? { partition: task.partition } : {}),
+    onProgress,
+  });
+}
+
+/** Wall time per cycle phase, from the job's progress callbacks (each phase announces itself at done = 0). */
+class PhaseClock {
+  ms: SyncAnswer['phasesMs'] = {};
+  private phase: Progress['phase'] | undefined;
+  private since = 0;
+  readonly onProgress = (p: Progress): void => {
+    if (p.phase === this.phase) return;
+    this.end();
+    this.phase = p.phase;
+  };
+  end(): void {
+    const now = performance.now();
+    if (this.phase) this.ms[this.phase] = (this.ms[this.phase] ?? 0) + (now - this.since);
+    this.phase = undefined;
+    this.since = now;
+  }
+  reset(): void {
+    this.ms = {};
+    this.phase = undefined;
+  }
+}
+
+async function cycle(job: ProvisioningJob, clock: PhaseClock): Promise<Omit<SyncAnswer, 'maxRssMB'>> {
+  clock.reset();
+  const startedAt = Date.now();
+  const cpu0 = process.cpuUsage();
+  const summary = await job.runCycle();
+  const cpu = process.cpuUsage(cpu0);
+  clock.end();
+  return { summary, cpuMs: (cpu.user + cpu.system) / 1000, phasesMs: clock.ms, startedAt, endedAt: Date.now() };
+}
+
+async function main(task: ChildTask): Promise<unknown> {
+  switch (task.op) {
+    case 'prepare': {
+      let t = performance.now();
+      const dir = generate({ users: task.users, groups: task.groups, seed: task.seed, prefix: 'bench-' });
+      if (task.file) writeJsonDirectory(task.file, dir);
+      const generateMs = performance.now() - t;
+      const db = openDb(task.state);
+      t = performance.now();
+      const summary = new DirectoryStore(db).importDirectory(dir);
+      const importMs = performance.now() - t;
+      db.close();
+      return { generateMs, importMs, summary, maxRssMB: rssMB() } satisfies PrepareAnswer;
+    }
+    case 'sync': {
+      const db = openDb(task.state);
+      const clock = new PhaseClock();
+      const answer = await cycle(jobFor(task, db, clock.onProgress), clock);
+      db.close();
+      return { ...answer, maxRssMB: rssMB() } satisfies SyncAnswer;
+    }
+    case 'incremental': {
+      const dir = readJsonDirectory(task.file);
+      const db = openDb(task.state);
+      const clock = new PhaseClock();
+      const job = jobFor(task, db, clock.onProgress);
+      const rounds: IncrementalAnswer['rounds'] = [];
+      for (const [i, changes] of task.rounds.entries()) {
+        for (const u of dir.users.slice(0, changes)) u.jobTitle = `Bench round ${i + 1}`;
+        const t = performance.now();
+        const imported = job.dir.importDirectory(dir);
+        const importMs = performance.now() - t;
+        const { startedAt: _s, endedAt: _e, ...c } = await cycle(job, clock);
+        rounds.push({ changes, importMs, imported, ...c });
+      }
+      db.close();
+      return { rounds } satisfies IncrementalAnswer;
+    }
+  }
+}
+
+const answer = await main(JSON.parse(process.argv[2] ?? '{}') as ChildTask);
+process.stdout.write(`${JSON.stringify(answer)}\n`);
+// The client's keep-alive sockets would hold the process open for their timeout.
+process.exit(0);

@@ -1,0 +1,117 @@
+/**
+ * Child processes of the bench: the servers under load (reference app via `serve`, the bare node:http server),
+ * the real CLI, and the emulator children. Every server runs in its own process so the load generator in the
+ * bench process never shares an event loop with what it measures.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const CLI = fileURLToPath(new URL('../bin/scim-conform.js', import.meta.url));
+
+/** A stdout line and when it arrived (performance.now() of the bench process). */
+export interface TimedLine {
+  at: number;
+  text: string;
+}
+
+export interface Child {
+  child: ChildProcess;
+  lines: TimedLine[];
+  stderr: () => string;
+  /** Resolves with the first stdout line matching `re` (rejects if the process ends first). */
+  waitFor(re: RegExp, timeoutMs?: number): Promise<TimedLine>;
+  exited: Promise<number>;
+  stop(): Promise<number>;
+}
+
+export function startChild(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Child {
+  const child = spawn(process.execPath, args, { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: TimedLine[] = [];
+  let err = '';
+  const waiters: Array<{ re: RegExp; resolve: (l: TimedLine) => void }> = [];
+  createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (text) => {
+    const line = { at: performance.now(), text };
+    lines.push(line);
+    for (const w of waiters.filter((x) => x.re.test(text))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
+  });
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+    // Keep the tail only: a chatty child must not grow the bench's own memory.
+    err = (err + d).slice(-20_000);
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code, sig) => resolve(code ?? (sig ? 128 : 1)));
+  });
+  const waitFor = (re: RegExp, timeoutMs = 120_000): Promise<TimedLine> => {
+    const seen = lines.find((l) => re.test(l.text));
+    if (seen) return Promise.resolve(seen);
+    return new Promise<TimedLine>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no line matching ${re} within ${timeoutMs} ms; stderr: ${err.slice(-2000)}`)), timeoutMs);
+      waiters.push({ re, resolve: (l) => { clearTimeout(timer); resolve(l); } });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`process ended (exit ${code}) before a line matching ${re}; stderr: ${err.slice(-2000)}`));
+      });
+    });
+  };
+  const stop = async (): Promise<number> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(killer);
+    }
+  };
+  return { child, lines, stderr: () => err, waitFor, exited, stop };
+}
+
+export interface Server {
+  /** Tenant URL (reference app) or root URL (bare server). */
+  url: string;
+  token: string;
+  pid: number;
+  stop(): Promise<number>;
+}
+
+/** `scim-conform serve` with a token we chose; in memory, so a new process is a reset store. */
+export async function serveReferenceApp(): Promise<Server> {
+  const token = randomBytes(24).toString('base64url');
+  const c = startChild([CLI, 'serve', '--token', token]);
+  const first = await c.waitFor(/^https?:\/\//);
+  return { url: first.text.trim(), token, pid: c.child.pid as number, stop: c.stop };
+}
+
+/** A TypeScript module of the bench in its own Node process (through tsx, as `npm run bench` runs). */
+export function tsxArgs(module: string, ...args: string[]): string[] {
+  return ['--import', 'tsx', fileURLToPath(new URL(module, import.meta.url)), ...args];
+}
+
+export async function serveBareHttp(): Promise<Server> {
+  const c = startChild(tsxArgs('./bare-http.ts'));
+  const first = await c.waitFor(/^http:\/\//);
+  return { url: first.text.trim(), token: '', pid: c.child.pid as number, stop: c.stop };
+}
+
+/** Runs a child to its end; throws with its stderr when it fails (a bench figure is never built on a crash). */
+export async function runToEnd(args: readonly string[], env?: NodeJS.ProcessEnv, okCodes: readonly number[] = [0]): Promise<{ code: number; lines: TimedLine[]; startedAt: number; endedAt: number }> {
+  const startedAt = performance.now();
+  const c = startChild(args, env);
+  const code = await c.exited;
+  const endedAt = performance.now();
+  if (!okCodes.includes(code)) throw new Error(`${args.slice(0, 4).join(' ')} … exited ${code}: ${c.stderr().slice(-3000)}`);
+  return { code, lines: c.lines, startedAt, endedAt };
+}
+
+/** The last stdout line of a bench child, which is its JSON answer. */
+export function lastJson<T>(lines: readonly TimedLine[]): T {
+  const last = lines[lines.length - 1];
+  if (!last) throw new Error('the child printed nothing');
+  return JSON.parse(last.text) as T;
+}

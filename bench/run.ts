@@ -1,0 +1,90 @@
+/**
+ * `npm run bench [-- --only harness,workers,emulator,partitions,reference] [--quick] [--out FILE]`
+ * Prints one line per figure (`name: value (goal) ok` or `… MISSED`) and writes the figures to bench/results.json.
+ * Every figure with a goal is a ratio of two things measured in the same run, or the emulator's own work.
+ * Progress goes to stderr; the figure lines to stdout. Exit 1 when a goal is missed or a figure could not be measured.
+ */
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { emulatorFigures, partitionFigures, type EmulatorSizes } from './emulator.js';
+import { formatLine, notMeasured, resultsProblems, type Figure, type Results } from './figures.js';
+import { harnessFigures, workerFigures } from './harness.js';
+import { referenceFigures, type ReferenceOptions } from './reference.js';
+import { runSuite, type SuiteRun } from './suite.js';
+
+const GROUPS = ['harness', 'workers', 'emulator', 'partitions', 'reference'] as const;
+type Group = (typeof GROUPS)[number];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
+  },
+});
+const only = (values.only ?? GROUPS.join(',')).split(',').map((g) => g.trim());
+for (const g of only) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`--only: unknown group ${g}; known: ${GROUPS.join(', ')}`);
+const selected = new Set(only as Group[]);
+
+// --quick: the same figures on small sizes, to try the bench out (its figures are not the ones to publish).
+const emulator: EmulatorSizes = values.quick
+  ? { users: [1_000, 5_000], groups: 50, partitionUsers: 1_000, concurrency: 8, loadSeconds: 3 }
+  : { users: [10_000, 100_000], groups: 1_000, partitionUsers: 5_000, concurrency: 8, loadSeconds: 5 };
+const reference: ReferenceOptions = values.quick
+  ? { storeUsers: 2_000, connections: 8, seconds: 2, rounds: 2, fuzzRuns: 2_000 }
+  : { storeUsers: 10_000, connections: 8, seconds: 2, rounds: 4, fuzzRuns: 20_000 };
+
+const started = performance.now();
+const log = (s: string): void => {
+  process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
+};
+const figures: Figure[] = [];
+const load0 = loadavg();
+
+/** Runs one group; a crash becomes a figure "not measured" with the reason, and the bench goes on. */
+async function group(name: Group, fn: () => Promise<Figure[]>): Promise<void> {
+  if (!selected.has(name)) return;
+  try {
+    for (const f of await fn()) {
+      figures.push(f);
+      log(formatLine(f));
+    }
+  } catch (err) {
+    const f = notMeasured(name, 'ratio', null, `the ${name} group failed: ${(err as Error).message.split('\n')[0]}`);
+    figures.push(f);
+    log(formatLine(f));
+  }
+}
+
+let twoWorkers: SuiteRun | undefined;
+await group('harness', async () => {
+  const h = await harnessFigures(log, 2);
+  twoWorkers = h.run;
+  return h.figures;
+});
+await group('workers', async () => workerFigures(log, twoWorkers ?? (await runSuite(2))));
+await group('reference', () => referenceFigures(log, reference));
+await group('partitions', () => partitionFigures(log, emulator));
+await group('emulator', () => emulatorFigures(log, emulator));
+
+const cpu = cpus();
+const results: Results = {
+  measuredAt: new Date().toISOString(),
+  machine: {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    memoryMB: Math.round(totalmem() / 2 ** 20),
+    node: process.version,
+    loadAverage: { start: load0.map((x) => Number(x.toFixed(1))), end: loadavg().map((x) => Number(x.toFixed(1))) },
+  },
+  benchSeconds: Math.round((performance.now() - started) / 1000),
+  figures,
+};
+const problems = resultsProblems(results);
+if (problems.length) throw new Error(`results.json would be malformed: ${problems.join('; ')}`);
+writeFileSync(values.out, `${JSON.stringify(results, null, 2)}\n`);
+for (const f of figures) process.stdout.write(`${formatLine(f)}\n`);
+process.stdout.write(`(${results.benchSeconds} s on ${cpu.length} cores, load average ${load0.map((x) => x.toFixed(1)).join(' ')} at the start; written to ${values.out})\n`);
+process.exitCode = figures.some((f) => f.ok === false || f.value === null) ? 1 : 0;
