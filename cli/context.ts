@@ -1,4 +1,5 @@
 /** What every command gets: where to write, the environment, the redactor for anything it prints, its exit code. */
+import { HarnessError } from '../core/errors.js';
 import type { Redactor } from '../core/redact.js';
 
 export interface Writer {
@@ -31,4 +32,9 @@ export const EXIT = {
 /** Prints a line through the redactor. */
 export function say(ctx: CliContext, stream: 'stdout' | 'stderr', line: string): void {
   ctx.io[stream].write(`${ctx.redactor.text(line)}\n`);
+}
+
+/** A usage or configuration error: the CLI prints its one-line message and exits 2, before anything is sent. */
+export function usageError(message: string): HarnessError {
+  return new HarnessError('HARNESS_CONFIG', message);
 }

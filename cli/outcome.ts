@@ -1,11 +1,10 @@
 /** compliance.json → the exit code and the few lines `run` prints at the end. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { HarnessError } from '../core/errors.js';
 import { isBlocking } from '../core/requirements.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { REPORT_FILES } from '../reports/write-reports.js';
-import { EXIT } from './context.js';
+import { EXIT, usageError } from './context.js';
 
 /** Where allure-playwright writes in the output folder (set in playwright.config.ts). */
 export const ALLURE_RESULTS = 'allure-results';
@@ -17,16 +16,16 @@ export function loadReport(file: string, what: string, cwd: string): ComplianceR
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw usageError(`${what} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let report: ComplianceReport;
   try {
     report = JSON.parse(text) as ComplianceReport;
   } catch {
-    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} is not JSON; pass the compliance.json of a run`);
+    throw usageError(`${what} ${file} is not JSON; pass the compliance.json of a run`);
   }
   if (report?.schemaVersion !== 1 || !Array.isArray(report.requirements) || !Array.isArray(report.checks)) {
-    throw new HarnessError('HARNESS_CONFIG', `${what} ${file} is not a compliance.json (schemaVersion 1)`);
+    throw usageError(`${what} ${file} is not a compliance.json (schemaVersion 1)`);
   }
   return report;
 }

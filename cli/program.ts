@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { HarnessError, isScimConformError } from '../core/errors.js';
+import { isScimConformError } from '../core/errors.js';
 import { createRedactor } from '../core/redact.js';
-import { EXIT, say, type CliContext, type CliIo } from './context.js';
+import { EXIT, say, usageError, type CliContext, type CliIo } from './context.js';
 import { commands } from './commands/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -44,7 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitProcess(false)
     .wrap(Math.min(110, yargs().terminalWidth()))
     .fail((msg: string | null, err: Error | undefined) => {
-      throw err ?? new HarnessError('HARNESS_CONFIG', msg ?? 'invalid command line');
+      throw err ?? usageError(msg ?? 'invalid command line');
     });
   for (const command of commands(ctx)) program = program.command(command);
   try {

@@ -5,13 +5,14 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HarnessError } from '../core/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
 import { loadReport } from './outcome.js';
 import { splitGlobs, validateGlobs } from './select.js';
 import { parseTargetUrl } from './target.js';
+import { usageError } from './context.js';
 
 /** The flags as yargs hands them over (kebab-case keys are also present; these are the camelCase ones). */
 export interface RunArgs {
@@ -62,15 +63,12 @@ export interface RunOptions {
 }
 
 export const DEFAULT_OUT = 'scim-conform-report';
-export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DIALECTS: readonly DialectChoice[] = ['default', 'aadOptscim062020', 'both'];
 export const MATCHING: readonly MatchingAttribute[] = ['userName', 'externalId', 'email'];
 
-const bad = (message: string): HarnessError => new HarnessError('HARNESS_CONFIG', message);
-
 function positiveInt(value: number | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1) throw bad(`${flag} must be a positive whole number`);
+  if (!Number.isInteger(value) || value < 1) throw usageError(`${flag} must be a positive whole number`);
   return value;
 }
 
@@ -81,7 +79,7 @@ export function readableFile(file: string | undefined, flag: string, cwd: string
   try {
     readFileSync(path);
   } catch (err) {
-    throw bad(`${flag} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw usageError(`${flag} ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   return path;
 }
@@ -96,11 +94,11 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
   let oauth: RunOptions['oauth'];
   if (given.length > 0) {
     const missing = Object.entries(oauthParts).filter(([, v]) => v === undefined || v === '').map(([k]) => k);
-    if (missing.length > 0) throw bad(`OAuth client credentials need --oauth-token-url, --client-id and --client-secret (or SCIM_CLIENT_SECRET); missing ${missing.join(', ')}`);
-    if (!url) throw bad('OAuth client credentials need a target: pass --url (the embedded reference app uses a bearer token)');
+    if (missing.length > 0) throw usageError(`OAuth client credentials need --oauth-token-url, --client-id and --client-secret (or SCIM_CLIENT_SECRET); missing ${missing.join(', ')}`);
+    if (!url) throw usageError('OAuth client credentials need a target: pass --url (the embedded reference app uses a bearer token)');
     oauth = { tokenUrl: parseTargetUrl(args.oauthTokenUrl ?? '', '--oauth-token-url').toString(), clientId: args.clientId ?? '', clientSecret: oauthParts['--client-secret'] ?? '' };
   }
-  if (url && !token && !oauth) throw bad(`${args.url !== undefined ? '--url' : 'SCIM_URL'} needs credentials: pass --token or set SCIM_TOKEN (or give OAuth client credentials)`);
+  if (url && !token && !oauth) throw usageError(`${args.url !== undefined ? '--url' : 'SCIM_URL'} needs credentials: pass --token or set SCIM_TOKEN (or give OAuth client credentials)`);
 
   const only = splitGlobs(args.only);
   const skip = splitGlobs(args.skip);
@@ -108,14 +106,14 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
   validateGlobs(skip, '--skip');
 
   const dialect = (args.dialect ?? 'default') as DialectChoice;
-  if (!DIALECTS.includes(dialect)) throw bad(`--dialect must be one of ${DIALECTS.join(', ')}`);
+  if (!DIALECTS.includes(dialect)) throw usageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
   const matchingAttribute = (args.matchingAttribute ?? 'userName') as MatchingAttribute;
-  if (!MATCHING.includes(matchingAttribute)) throw bad(`--matching-attribute must be one of ${MATCHING.join(', ')}`);
+  if (!MATCHING.includes(matchingAttribute)) throw usageError(`--matching-attribute must be one of ${MATCHING.join(', ')}`);
 
-  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) throw bad('--seed must be a whole number ≥ 0');
+  if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) throw usageError('--seed must be a whole number ≥ 0');
   if (args.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(args.shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw bad(`--shard ${args.shard}: expected i/n with 1 ≤ i ≤ n, e.g. 2/4`);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw usageError(`--shard ${args.shard}: expected i/n with 1 ≤ i ≤ n, e.g. 2/4`);
   }
 
   const waiversFile = readableFile(args.waivers, '--waivers', cwd);

@@ -2,8 +2,8 @@
  * `--only` / `--skip` globs over requirement IDs, turned into Playwright `--grep` / `--grep-invert` regexes over
  * the `@<ID>` tags every check carries.
  */
-import { HarnessError } from '../core/errors.js';
 import { REQUIREMENTS, matchesIdGlob } from '../core/requirements.js';
+import { usageError } from './context.js';
 
 // IDs are letters, digits and dashes; with `*` as the only wildcard nothing in a glob needs regex escaping.
 const GLOB = /^[A-Za-z0-9*-]+$/;
@@ -17,10 +17,10 @@ export function splitGlobs(values: readonly string[] | undefined): string[] {
 export function validateGlobs(globs: readonly string[], flag: string): void {
   for (const glob of globs) {
     if (!GLOB.test(glob)) {
-      throw new HarnessError('HARNESS_CONFIG', `${flag} ${JSON.stringify(glob)}: use requirement IDs with * as wildcard, e.g. USER-* or USER-CREATE`);
+      throw usageError(`${flag} ${JSON.stringify(glob)}: use requirement IDs with * as wildcard, e.g. USER-* or USER-CREATE`);
     }
     if (!REQUIREMENTS.some((r) => matchesIdGlob(r.id, glob))) {
-      throw new HarnessError('HARNESS_CONFIG', `${flag} ${glob} matches no requirement ID; "scim-conform list" shows them all`);
+      throw usageError(`${flag} ${glob} matches no requirement ID; "scim-conform list" shows them all`);
     }
   }
 }

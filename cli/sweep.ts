@@ -5,8 +5,8 @@
  * resource is left alone.
  */
 import type { ScimClient, ScimResponse } from '../core/client/scim-client.js';
-import { HarnessError } from '../core/errors.js';
 import type { JournaledResource, ResourceType } from './journal.js';
+import { usageError } from './context.js';
 
 export interface SweepOptions {
   journaled?: readonly JournaledResource[];
@@ -35,7 +35,7 @@ export const MIN_PREFIX_LENGTH = 6;
 
 export async function sweep(client: ScimClient, opts: SweepOptions): Promise<SweepOutcome> {
   if (opts.prefix !== undefined && opts.prefix.length < MIN_PREFIX_LENGTH) {
-    throw new HarnessError('HARNESS_CONFIG', `--prefix "${opts.prefix}" is shorter than ${MIN_PREFIX_LENGTH} characters and could match resources that are not ours`);
+    throw usageError(`--prefix "${opts.prefix}" is shorter than ${MIN_PREFIX_LENGTH} characters and could match resources that are not ours`);
   }
   const out: SweepOutcome = { removed: [], alreadyGone: [], notOurs: [], failed: [] };
   const candidates = new Map<string, JournaledResource>();

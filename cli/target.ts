@@ -1,6 +1,6 @@
 /** Validation of the target URL and the consent rule for targets that are not on this machine (issue #7). */
 import { isIP } from 'node:net';
-import { HarnessError } from '../core/errors.js';
+import { usageError } from './context.js';
 
 /** Parses a tenant URL: http(s), a host, no credentials in it (they belong in --token). */
 export function parseTargetUrl(raw: string, flag = '--url'): URL {
@@ -8,13 +8,13 @@ export function parseTargetUrl(raw: string, flag = '--url'): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new HarnessError('HARNESS_CONFIG', `${flag} ${JSON.stringify(raw)} is not a URL; expected e.g. https://api.example.com/scim/v2`);
+    throw usageError(`${flag} ${JSON.stringify(raw)} is not a URL; expected e.g. https://api.example.com/scim/v2`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HarnessError('HARNESS_CONFIG', `${flag} must be an http:// or https:// URL, not ${url.protocol}`);
+    throw usageError(`${flag} must be an http:// or https:// URL, not ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new HarnessError('HARNESS_CONFIG', `${flag} must not carry credentials; pass the token with --token or SCIM_TOKEN`);
+    throw usageError(`${flag} must not carry credentials; pass the token with --token or SCIM_TOKEN`);
   }
   return url;
 }

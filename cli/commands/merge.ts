@@ -5,11 +5,10 @@
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { HarnessError } from '../../core/errors.js';
 import { mergeComplianceReports } from '../../reports/merge.js';
 import { readWaivers } from '../../reports/waivers.js';
 import { REPORT_FILES, writeReports } from '../../reports/write-reports.js';
-import { say, type CliContext } from '../context.js';
+import { say, usageError, type CliContext } from '../context.js';
 import { ALLURE_RESULTS, exitCodeFor, loadReport, summaryLines } from '../outcome.js';
 import { readableFile } from '../run-options.js';
 
@@ -37,7 +36,7 @@ export function mergeCommand(ctx: CliContext): CommandModule<object, MergeArgs> 
       const reports = dirs.map((d, i) => loadReport(join(d, REPORT_FILES.json), `shard folder ${args.dirs?.[i]}:`, cwd));
       const waiversFile = readableFile(args.waivers, '--waivers', cwd);
       const out = resolve(cwd, args.out ?? '');
-      if (dirs.includes(out)) throw new HarnessError('HARNESS_CONFIG', '--out must be a folder of its own, not one of the shards');
+      if (dirs.includes(out)) throw usageError('--out must be a folder of its own, not one of the shards');
       const merged = mergeComplianceReports(reports, waiversFile ? { waivers: readWaivers(waiversFile) } : {});
       writeReports(merged, out);
       // Allure result files have unique names per test, so gathering them is copying them side by side.

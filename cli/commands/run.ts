@@ -8,16 +8,16 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { HarnessError } from '../../core/errors.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
-import { EXIT, say, type CliContext } from '../context.js';
+import { EXIT, say, usageError, type CliContext } from '../context.js';
 import type { EmbeddedTarget } from '../embedded.js';
 import { JOURNAL_FILE, readJournal, startJournal, type JournaledResource } from '../journal.js';
 import { ALLURE_RESULTS, exitCodeFor, readReport, summaryLines } from '../outcome.js';
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
-import { DEFAULT_OUT, DEFAULT_TIMEOUT_MS, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
+import { DEFAULT_OUT, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
 import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
 import { consentMessage, isLoopback } from '../target.js';
 import { targetClient, type TargetAccess } from '../target-client.js';
@@ -72,7 +72,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
   const opts = resolveRunOptions(args, ctx.io.env, ctx.io.cwd);
   const runPrefix = newRunPrefix();
   if (opts.url && !isLoopback(opts.url) && !opts.acceptSideEffects) {
-    throw new HarnessError('HARNESS_CONFIG', consentMessage(opts.url.href, runPrefix));
+    throw usageError(consentMessage(opts.url.href, runPrefix));
   }
   for (const s of [opts.token, opts.oauth?.clientSecret]) if (s) ctx.redactor.addSecret(s);
   mkdirSync(opts.outDir, { recursive: true });

@@ -5,9 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
-import { HarnessError } from '../../core/errors.js';
 import type { ReferenceAppOptions } from '../../reference-app/options.js';
-import { say, type CliContext } from '../context.js';
+import { say, usageError, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
 
 interface ServeArgs {
@@ -24,8 +23,6 @@ interface ServeArgs {
   log?: string | undefined;
   oauthClient?: string[] | undefined;
 }
-
-const bad = (message: string): HarnessError => new HarnessError('HARNESS_CONFIG', message);
 
 function builder(y: Argv): Argv<ServeArgs> {
   return y
@@ -51,14 +48,14 @@ function builder(y: Argv): Argv<ServeArgs> {
 /** Flags → reference app options; every problem is a one-line configuration error. */
 export function serveOptions(args: ServeArgs, cwd: string): { opts: ReferenceAppOptions; generatedToken: string | undefined } {
   const port = args.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw bad('--port must be a whole number from 0 to 65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port must be a whole number from 0 to 65535');
   const clients = (args.oauthClient ?? []).map((pair) => {
     const cut = pair.indexOf(':');
-    if (cut < 1 || cut === pair.length - 1) throw bad('--oauth-client must be ID:SECRET');
+    if (cut < 1 || cut === pair.length - 1) throw usageError('--oauth-client must be ID:SECRET');
     return { id: pair.slice(0, cut), secret: pair.slice(cut + 1) };
   });
-  if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) throw bad('--tls-cert and --tls-key go together');
-  if (args.tlsCert !== undefined && args.tls !== undefined) throw bad('use either --tls self-signed or --tls-cert/--tls-key');
+  if ((args.tlsCert === undefined) !== (args.tlsKey === undefined)) throw usageError('--tls-cert and --tls-key go together');
+  if (args.tlsCert !== undefined && args.tls !== undefined) throw usageError('use either --tls self-signed or --tls-cert/--tls-key');
   const certFile = readableFile(args.tlsCert, '--tls-cert', cwd);
   const keyFile = readableFile(args.tlsKey, '--tls-key', cwd);
   const tokens = (args.token ?? []).filter((t) => t !== '');

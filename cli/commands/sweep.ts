@@ -3,10 +3,10 @@
  * those named with a run prefix — and nothing else. Exit 0 when all of it is gone, 1 when some could not be removed.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { HarnessError } from '../../core/errors.js';
-import { EXIT, say, type CliContext } from '../context.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
+import { EXIT, say, usageError, type CliContext } from '../context.js';
 import { readJournal } from '../journal.js';
-import { DEFAULT_TIMEOUT_MS, readableFile } from '../run-options.js';
+import { readableFile } from '../run-options.js';
 import { MIN_PREFIX_LENGTH, describeSweep, sweep } from '../sweep.js';
 import { parseTargetUrl } from '../target.js';
 import { targetClient } from '../target-client.js';
@@ -20,8 +20,6 @@ interface SweepArgs {
   insecure?: boolean | undefined;
   timeout?: number | undefined;
 }
-
-const bad = (message: string): HarnessError => new HarnessError('HARNESS_CONFIG', message);
 
 export function sweepCommand(ctx: CliContext): CommandModule<object, SweepArgs> {
   return {
@@ -43,15 +41,15 @@ export function sweepCommand(ctx: CliContext): CommandModule<object, SweepArgs> 
       const env = ctx.io.env;
       const rawUrl = args.url ?? (env.SCIM_URL || undefined);
       const token = args.token ?? (env.SCIM_TOKEN || undefined);
-      if (!rawUrl) throw bad('sweep needs --url (or SCIM_URL)');
+      if (!rawUrl) throw usageError('sweep needs --url (or SCIM_URL)');
       const url = parseTargetUrl(rawUrl, args.url !== undefined ? '--url' : 'SCIM_URL');
-      if (!token) throw bad('sweep needs a token: pass --token or set SCIM_TOKEN');
-      if (!args.journal && args.prefix === undefined) throw bad('name what to sweep: --journal FILE and/or --prefix P');
-      if (!Number.isInteger(args.timeout) || (args.timeout ?? 0) < 1) throw bad('--timeout must be a positive whole number');
+      if (!token) throw usageError('sweep needs a token: pass --token or set SCIM_TOKEN');
+      if (!args.journal && args.prefix === undefined) throw usageError('name what to sweep: --journal FILE and/or --prefix P');
+      if (!Number.isInteger(args.timeout) || (args.timeout ?? 0) < 1) throw usageError('--timeout must be a positive whole number');
       const journalFile = readableFile(args.journal, '--journal', ctx.io.cwd);
       const journal = journalFile ? readJournal(journalFile) : undefined;
       if (journal?.header && journal.header.url !== url.href) {
-        throw bad(`the journal ${args.journal} was written for ${journal.header.url}, not ${url.href}`);
+        throw usageError(`the journal ${args.journal} was written for ${journal.header.url}, not ${url.href}`);
       }
       ctx.redactor.addSecret(token);
       const client = targetClient(
