@@ -19,6 +19,11 @@ export function parseTargetUrl(raw: string, flag = '--url'): URL {
   return url;
 }
 
+/** Two spellings of one tenant URL (a trailing slash apart) name the same target. */
+export function sameTarget(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
+
 /** localhost, *.localhost, 127.0.0.0/8 and ::1: the only targets a run may touch without consent. */
 export function isLoopback(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();

@@ -19,7 +19,7 @@ import { ALLURE_RESULTS, exitCodeFor, readReport, summaryLines } from '../outcom
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
 import { DEFAULT_OUT, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
 import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
-import { consentMessage, isLoopback } from '../target.js';
+import { consentMessage, isLoopback, sameTarget } from '../target.js';
 import { targetClient, type TargetAccess } from '../target-client.js';
 
 function builder(y: Argv): Argv<RunArgs> {
@@ -217,7 +217,7 @@ async function sweepLeftovers(ctx: CliContext, access: TargetAccess & { url: str
 async function sweepEarlierRun(ctx: CliContext, opts: RunOptions, journalFile: string): Promise<JournaledResource[]> {
   const { header, outstanding } = readJournal(journalFile);
   if (!header || header.embedded || outstanding.length === 0) return [];
-  if (!opts.url || header.url !== opts.url.href) {
+  if (!opts.url || !sameTarget(header.url, opts.url.href)) {
     const kept = join(opts.outDir, `cleanup-journal.${header.at.replace(/[:.]/g, '-')}.jsonl`);
     renameSync(journalFile, kept);
     say(ctx, 'stderr', `scim-conform: an earlier run against ${header.url} left ${outstanding.length} resource(s); its journal is kept as ${kept} — remove them with: scim-conform sweep --url ${header.url} --journal ${kept}`);

@@ -8,7 +8,7 @@ import { EXIT, say, usageError, type CliContext } from '../context.js';
 import { readJournal } from '../journal.js';
 import { readableFile } from '../run-options.js';
 import { MIN_PREFIX_LENGTH, describeSweep, sweep } from '../sweep.js';
-import { parseTargetUrl } from '../target.js';
+import { parseTargetUrl, sameTarget } from '../target.js';
 import { targetClient } from '../target-client.js';
 
 interface SweepArgs {
@@ -48,7 +48,7 @@ export function sweepCommand(ctx: CliContext): CommandModule<object, SweepArgs> 
       if (!Number.isInteger(args.timeout) || (args.timeout ?? 0) < 1) throw usageError('--timeout must be a positive whole number');
       const journalFile = readableFile(args.journal, '--journal', ctx.io.cwd);
       const journal = journalFile ? readJournal(journalFile) : undefined;
-      if (journal?.header && journal.header.url !== url.href) {
+      if (journal?.header && !sameTarget(journal.header.url, url.href)) {
         throw usageError(`the journal ${args.journal} was written for ${journal.header.url}, not ${url.href}`);
       }
       ctx.redactor.addSecret(token);

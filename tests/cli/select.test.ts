@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { globToTagPattern, grepFor, splitGlobs, validateGlobs } from '../../cli/select.js';
 import { playwrightTestArgs } from '../../cli/playwright.js';
-import { isLoopback, parseTargetUrl } from '../../cli/target.js';
+import { isLoopback, parseTargetUrl, sameTarget } from '../../cli/target.js';
 
 /** What Playwright matches --grep against: the title path, then the tags, joined by spaces. */
 const titled = (title: string, tags: string[]): string => `create-user.spec.ts ${title} ${tags.join(' ')}`;
@@ -71,6 +71,11 @@ describe('target URL and loopback', () => {
     for (const u of ['https://scim.example.com/', 'http://10.0.0.1/', 'http://[::2]/', 'http://localhost.evil.com/', 'http://128.0.0.1/']) {
       assert.ok(!isLoopback(new URL(u)), `${u} is not loopback`);
     }
+  });
+
+  test('a trailing slash does not make another target', () => {
+    assert.ok(sameTarget('https://x.example/scim/v2', 'https://x.example/scim/v2/'), 'same target');
+    assert.ok(!sameTarget('https://x.example/scim/v2', 'https://x.example/scim'), 'another path is another target');
   });
 
   test('parseTargetUrl keeps paths and query flags', () => {
