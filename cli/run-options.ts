@@ -9,10 +9,10 @@ import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
+import { usageError } from './context.js';
 import { loadReport } from './outcome.js';
 import { splitGlobs, validateGlobs } from './select.js';
 import { parseTargetUrl } from './target.js';
-import { usageError } from './context.js';
 
 /** The flags as yargs hands them over (kebab-case keys are also present; these are the camelCase ones). */
 export interface RunArgs {
@@ -105,10 +105,9 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
   validateGlobs(only, '--only');
   validateGlobs(skip, '--skip');
 
+  // yargs has checked both against DIALECTS and MATCHING (its `choices`).
   const dialect = (args.dialect ?? 'default') as DialectChoice;
-  if (!DIALECTS.includes(dialect)) throw usageError(`--dialect must be one of ${DIALECTS.join(', ')}`);
   const matchingAttribute = (args.matchingAttribute ?? 'userName') as MatchingAttribute;
-  if (!MATCHING.includes(matchingAttribute)) throw usageError(`--matching-attribute must be one of ${MATCHING.join(', ')}`);
 
   if (args.seed !== undefined && (!Number.isInteger(args.seed) || args.seed < 0)) throw usageError('--seed must be a whole number ≥ 0');
   if (args.shard !== undefined) {
