@@ -75,8 +75,12 @@ export class ScopeEvaluator {
     }
     const f = facts ?? this.userFacts(user);
     if (!link) return !f.inScope ? 'skipOutOfScope' : !f.enabled ? 'skipDisabled' : 'provision';
+    if (link.state === 'unmanaged') {
+      // No longer managed since it left scope: back in scope, it is matched again like a new user (§4.4),
+      // which is why a target must keep soft-deleted users findable by the matching attribute.
+      return !f.inScope ? 'skipUnmanaged' : !f.enabled ? 'skipDisabled' : 'provision';
+    }
     if (!f.inScope) {
-      if (link.state === 'unmanaged') return 'skipUnmanaged';
       if (this.mappings.settings.skipOutOfScopeDeletions) return 'skipOutOfScopeDeletions';
       if (!m.hasActive) return 'skipNoActiveMapping';
       return link.state === 'disabled' ? 'markUnmanaged' : 'deprovision';

@@ -48,6 +48,13 @@ export interface JobOptions {
   baseUrl?: string;
   /** Send the legacy reference check (§2.4 Example 4) before setting a manager. */
   referenceCheck?: boolean;
+  /**
+   * Send through `client` itself so its exchange log holds every request (a check's evidence). By default each
+   * object gets a fork whose log is dropped with it, so a 100 000-user cycle keeps no exchanges in memory.
+   */
+  shareClient?: boolean;
+  /** Called when a target object is linked (created or matched), e.g. to journal it for cleanup. */
+  onLinked?: (type: SourceType, targetId: string, name: string) => void;
   onProgress?: (p: Progress) => void;
 }
 
@@ -393,7 +400,7 @@ export class ProvisioningJob {
     const decision = ctx.scope.decideUser(user, link, facts);
     if (decision === 'none') return 'none';
     const name = user?.displayName ?? user?.userPrincipalName ?? id;
-    const run = new ObjectRun(this.opts.client, this.gate, this.stats);
+    const run = new ObjectRun(this.opts.client, this.gate, this.stats, this.opts.shareClient ?? false);
     run.step('import', 'success', user ? `Retrieved user ${user.userPrincipalName} from the source` : 'The user was hard-deleted in the source');
     if (facts) run.step('scoping', facts.inScope ? 'success' : 'skipped', `The user is ${facts.reason}`, { assigned: String(facts.assigned), scopingFilters: String(facts.passesFilters), accountEnabled: String(facts.enabled) });
     const log = (action: ProvisioningAction, status: ProvisioningStatus, extra: { targetId?: string; errorCode?: ErrorCode; errorReason?: string } = {}): void => {
@@ -477,6 +484,7 @@ export class ProvisioningJob {
     if (matched) {
       const targetId = String(matched.id);
       this.state.setLink('user', user.id, { targetId, state: 'active', managerTarget: managerIdOf(matched) });
+      this.opts.onLinked?.('user', targetId, user.userPrincipalName);
       const changes = diffForPatch(matched, this.userValues(user, facts, ctx.now, false));
       const outcome = await this.patch(run, changes, matched, (c) => this.builder.updateUser(targetId, c), { byId: true });
       this.state.setLinkState('user', user.id, facts.enabled || !this.mappings.user.hasActive ? 'active' : 'disabled');
@@ -494,6 +502,7 @@ export class ProvisioningJob {
     const targetId = (res.body as { id?: unknown } | undefined)?.id;
     if (typeof targetId !== 'string' || !targetId) throw new OperationFailure('SystemForCrossDomainIdentityManagementServiceIncompatible', `POST /Users answered ${res.status} without an id`);
     this.state.setLink('user', user.id, { targetId, state: 'active', managerTarget: null });
+    this.opts.onLinked?.('user', targetId, user.userPrincipalName);
     for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== '') run.modified.push({ displayName: k, oldValue: null, newValue: str(v) });
     run.step('export', 'success', `Created the user (POST /Users → ${res.status})`);
     this.afterProvision(ctx, user.id);
@@ -603,7 +612,7 @@ export class ProvisioningJob {
     const decision = ctx.scope.decideGroup(group, link);
     if (decision === 'none' || decision === 'skipDisabledMapping') return 'none';
     const name = group?.displayName ?? id;
-    const run = new ObjectRun(this.opts.client, this.gate, this.stats);
+    const run = new ObjectRun(this.opts.client, this.gate, this.stats, this.opts.shareClient ?? false);
     run.step('import', 'success', group ? `Retrieved group ${name} from the source` : 'The group was deleted in the source');
     const log = (action: ProvisioningAction, status: ProvisioningStatus, extra: { targetId?: string; errorCode?: ErrorCode; errorReason?: string } = {}): void => {
       this.addLog(ctx, { at: ctx.now, durationMs: run.durationMs, action, status, sourceType: 'group', sourceId: id, sourceName: name, ...extra, steps: run.steps, modified: run.modified });
@@ -661,6 +670,7 @@ export class ProvisioningJob {
         }
         const targetId = String(current.id);
         this.state.setLink('group', id, { targetId, state: 'active', managerTarget: null });
+        this.opts.onLinked?.('group', targetId, name);
         ctx.membershipGroups.add(id);
         const patched = await this.patch(run, diffForPatch(current, values), current, (c) => this.builder.updateGroup(targetId, c), { byId: true });
         if (outcome === 'unchanged' && patched === 'updated') outcome = 'updated';
@@ -699,7 +709,7 @@ export class ProvisioningJob {
       this.clearEscrow(ctx, 'group', groupId, 'members');
       return 'none';
     }
-    const run = new ObjectRun(this.opts.client, this.gate, this.stats);
+    const run = new ObjectRun(this.opts.client, this.gate, this.stats, this.opts.shareClient ?? false);
     run.step('referenceResolution', 'success', `${add.length} member(s) to add, ${remove.length} to remove`);
     const batch = this.mappings.settings.memberBatchSize;
     let added = 0;
@@ -747,7 +757,7 @@ export class ProvisioningJob {
       this.clearEscrow(ctx, 'user', userId, 'manager');
       return 'none';
     }
-    const run = new ObjectRun(this.opts.client, this.gate, this.stats);
+    const run = new ObjectRun(this.opts.client, this.gate, this.stats, this.opts.shareClient ?? false);
     run.modified.push({ displayName: 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager', oldValue: link.managerTarget, newValue: desired });
     const log = (status: ProvisioningStatus, extra: { errorCode?: ErrorCode; errorReason?: string } = {}): void => {
       this.addLog(ctx, { at: ctx.now, durationMs: run.durationMs, action: 'update', status, sourceType: 'user', sourceId: userId, sourceName: user.displayName ?? user.userPrincipalName, targetId: link.targetId, ...extra, steps: run.steps, modified: run.modified });

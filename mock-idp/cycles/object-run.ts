@@ -28,8 +28,8 @@ export class ObjectRun {
   readonly started = performance.now();
   private readonly client: ScimClient;
 
-  constructor(client: ScimClient, private readonly gate: RetryAfterGate, private readonly stats: SendStats) {
-    this.client = client.fork();
+  constructor(client: ScimClient, private readonly gate: RetryAfterGate, private readonly stats: SendStats, share: boolean) {
+    this.client = share ? client : client.fork();
   }
 
   step(type: StepType, status: ProvisioningStatus, description: string, details?: Record<string, string>): void {

@@ -217,6 +217,11 @@ export function compileMappings(input: MappingsInput, file = '<mappings>'): Comp
   };
 }
 
+/** The default mapping file as data, to adapt (matching attribute, manager, groups) before compiling. */
+export function defaultMappingsInput(): MappingsInput {
+  return parseJsonFile(DEFAULT_MAPPINGS_FILE, readFileSync(DEFAULT_MAPPINGS_FILE, 'utf8'), 'mappings not loaded') as MappingsInput;
+}
+
 export function loadMappings(file: string = DEFAULT_MAPPINGS_FILE): CompiledMappings {
   let text: string;
   try {
