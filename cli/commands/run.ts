@@ -107,6 +107,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       skip: opts.skip,
       ...(opts.oauth ? { oauth: { tokenUrl: opts.oauth.tokenUrl, clientId: opts.oauth.clientId } } : {}),
       ...(opts.caFile ? { caFile: opts.caFile } : {}),
+      ...(opts.waiversFile ? { waivers: opts.waiversFile } : {}),
       insecure: opts.insecure,
       journalFile,
       startedAt,
@@ -144,10 +145,6 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       return EXIT.failed;
     }
     for (const line of summaryLines(report, opts.outDir)) say(ctx, 'stdout', line);
-    if (opts.waiversFile) {
-      // The reporter takes waivers from its options only; RunConfig has no field for them yet.
-      say(ctx, 'stderr', `scim-conform: --waivers was checked but not applied to this report yet; apply it with: scim-conform merge ${opts.outDir} --out <dir> --waivers ${opts.waiversFile}`);
-    }
     if (opts.baseline) say(ctx, 'stdout', `\nCompared with --baseline ${args.baseline}:\n${formatDiff(diffReports(opts.baseline, report))}`);
     return exitCodeFor(report);
   } finally {
