@@ -1,13 +1,13 @@
 /**
  * AUTH-OAUTH-CC (reference §1.5, gallery suite test 21 Validate_Credentials_Test): the token endpoint issues an
  * access token by client credentials with a lifetime of 60–360 minutes, the SCIM endpoint accepts it on Entra's
- * first request (the Test Connection filter), and a wrong client secret gets no token. The secret and every token
- * issued are registered with the redactor before anything is recorded.
+ * filter request, and a wrong client secret gets no token. The secret and every token issued are registered with
+ * the redactor before anything is recorded.
  */
 import { randomUUID } from 'node:crypto';
 import { fetchClientCredentialsToken, type ClientCredentials, type IssuedToken } from '../../core/client/oauth.js';
 import { HarnessError, TargetError } from '../../core/errors.js';
-import { check, expectScim, fail, runContext, type CheckContext } from '../_harness/index.js';
+import { check, describeResponse, fail, runContext, type CheckContext } from '../_harness/index.js';
 import { recordMeasurement } from '../_harness/measurement.js';
 import { send } from '../_harness/wire.js';
 
@@ -54,12 +54,16 @@ check({
     });
   }
 
-  const probe = ctx.entra.testConnectionUsers();
-  const res = await send(ctx, { ...probe, auth: { authorization: `Bearer ${issued.accessToken}` } });
-  expectScim(res).toHaveStatus(200);
+  // A filter that finds a user of ours: its answer depends on the token alone, not on how empty results look.
+  const user = await ctx.setup.user();
+  const res = await send(ctx, { ...ctx.entra.findUser('userName', user.payload.userName), auth: { authorization: `Bearer ${issued.accessToken}` } });
+  if (res.status === 401 || res.status === 403) {
+    fail('SCIM_STATUS', 'the SCIM endpoint refused the access token its token endpoint issued', { expected: '200', actual: describeResponse(res), res });
+  }
+  if (res.status !== 200) throw new TargetError('TARGET_SETUP', `cannot tell whether the token was accepted: GET /Users?filter=userName eq answered ${describeResponse(res)}`);
 
   const wrong = await requestToken(ctx, { ...cc, clientSecret: `wrong-${randomUUID()}` }, 'POST {token-url} grant_type=client_credentials with a wrong secret');
-  await recordMeasurement(ctx.testInfo, `token issued with expires_in ${issued.expiresIn} (${issued.tokenType ?? 'no token_type'}) and accepted by GET /Users; wrong secret: ${'refused' in wrong ? wrong.refused : 'a token was issued'}`, {
+  await recordMeasurement(ctx.testInfo, `token issued with expires_in ${issued.expiresIn} (${issued.tokenType ?? 'no token_type'}) and accepted by GET /Users?filter=userName eq; wrong secret: ${'refused' in wrong ? wrong.refused : 'a token was issued'}`, {
     expiresIn: issued.expiresIn,
     tokenType: issued.tokenType,
     wrongSecretRefused: 'refused' in wrong,

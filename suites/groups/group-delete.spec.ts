@@ -14,8 +14,8 @@ check({
   applies: (caps) => caps.groupsNaReason,
 }, async (ctx) => {
   const group = await ctx.setup.group();
+  // The ledger keeps the id: its cleanup DELETE answers 404 once the group is gone, and deletes it if not.
   const del = await send(ctx, ctx.entra.deleteGroup(group.id));
-  if (del.status === 204) ctx.ledger.forget('Group', group.id);
   expectScim(del).toHaveStatus(204);
   const get = await send(ctx, ctx.entra.getGroup(group.id, { excludeMembers: false }));
   expectScim(get).toHaveStatus(404);
@@ -46,7 +46,6 @@ check({
 }, async (ctx) => {
   const group = await ctx.setup.group();
   const first = await send(ctx, ctx.entra.deleteGroup(group.id));
-  if (first.status === 204) ctx.ledger.forget('Group', group.id);
   expectScim(first).toHaveStatus(204);
   const second = await send(ctx, ctx.entra.deleteGroup(group.id));
   expectScim(second).toHaveStatus(404);

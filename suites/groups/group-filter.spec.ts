@@ -4,7 +4,7 @@
  */
 import { check, expectScim, fail } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { FIND_GROUP_TITLE } from './group-steps.js';
+import { FIND_GROUP_TITLE, NO_MATCH_TITLE } from './group-steps.js';
 
 for (const variant of [
   { title: FIND_GROUP_TITLE, query: (name: string) => name, counterparts: ['MSV 15: Filter for an existing group', 'Gallery 8: Create_Group_Test'] },
@@ -33,7 +33,7 @@ for (const variant of [
 }
 
 check({
-  title: 'Sends GET /Groups?filter=displayName eq a name no group has',
+  title: NO_MATCH_TITLE,
   requirements: ['FILTER-NO-MATCH'],
   counterparts: ['MSV 16: Filter for a non-existing group'],
   applies: (caps) => caps.groupsNaReason,

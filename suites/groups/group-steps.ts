@@ -12,8 +12,10 @@ import { send } from '../_harness/wire.js';
 /** Titles of the checks that prove the reads other group checks rely on; a failed read blocks, not fails. */
 export const GET_GROUP_TITLE = 'Sends GET /Groups/{id} for a created group';
 export const FIND_GROUP_TITLE = 'Sends GET /Groups?filter=displayName eq with the exact name';
+export const NO_MATCH_TITLE = 'Sends GET /Groups?filter=displayName eq a name no group has';
 export const GET_GROUP_CHECK = `groups/${slugify(GET_GROUP_TITLE)}`;
 export const FIND_GROUP_CHECK = `groups/${slugify(FIND_GROUP_TITLE)}`;
+export const NO_MATCH_CHECK = `groups/${slugify(NO_MATCH_TITLE)}`;
 
 /** The member ids of a group resource, in the order returned (empty when members is absent). */
 export function memberIds(group: Record<string, unknown>): string[] {
