@@ -1,0 +1,151 @@
+/**
+ * What the CYCLE-* checks share: a mock-IdP job on an in-memory state that sends through the check's recorded
+ * client (every request is evidence) and journals what it creates for cleanup; Entra's default mapping adapted
+ * to the run (matching attribute, manager, groups); small run-prefixed directories; read-back assertions.
+ */
+import type { Dialect } from '../../core/run-config.js';
+import type { ScimResponse } from '../../core/client/scim-client.js';
+import { openDb, type Db } from '../../mock-idp/db.js';
+import { ProvisioningJob, managerIdOf, type CycleSummary } from '../../mock-idp/cycles/job.js';
+import { generate } from '../../mock-idp/directory/generate.js';
+import { userSource } from '../../mock-idp/directory/source-view.js';
+import type { DirectoryGroup, DirectoryInput, DirectoryUser } from '../../mock-idp/directory/types.js';
+import { compileMappings, defaultMappingsInput, evaluateMappings, type CompiledMappings, type MappingsInput } from '../../mock-idp/mappings/mappings.js';
+import { readPath } from '../../mock-idp/scim-paths.js';
+import { expectScim, fail } from '../_harness/index.js';
+import type { CheckContext } from '../_harness/index.js';
+
+export const MANAGER_PATH = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager';
+
+/** Entra's default non-gallery mapping with the run's matching attribute, and manager/groups only when tested. */
+export function runMappings(ctx: CheckContext): CompiledMappings {
+  const input: MappingsInput = defaultMappingsInput();
+  const matchOn = ctx.config.matchingAttribute === 'email' ? 'emails[type eq "work"].value' : ctx.config.matchingAttribute;
+  input.user.attributes = input.user.attributes
+    .filter((a) => a.target !== MANAGER_PATH || ctx.caps.managerNaReason === undefined)
+    .map((a) => {
+      const { matchingPrecedence: _drop, ...rest } = a;
+      return a.target === matchOn ? { ...rest, matchingPrecedence: 1 } : rest;
+    });
+  if (input.group) input.group.enabled = ctx.caps.groupsNaReason === undefined;
+  return compileMappings(input, 'default mapping (adapted to the run)');
+}
+
+export interface Lifecycle {
+  job: ProvisioningJob;
+  /** The IdP state (for on-demand provisioning, which runs its own job on it). */
+  db: Db;
+  mappings: CompiledMappings;
+  groups: boolean;
+  manager: boolean;
+  /** Imports `dir` and runs one cycle inside a boxed step; any failed object fails the check. */
+  sync(step: string, dir: DirectoryInput): Promise<CycleSummary>;
+  /** Target id of a source object (fails the check when it was never provisioned). */
+  targetId(type: 'user' | 'group', sourceId: string): string;
+}
+
+export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: string): Lifecycle {
+  const mappings = runMappings(ctx);
+  const db = openDb(':memory:');
+  const job = new ProvisioningJob({
+    db,
+    client: ctx.scim,
+    shareClient: true,
+    mappings,
+    dialect,
+    baseUrl: ctx.config.url,
+    concurrency: 4,
+    onLinked: (type, targetId, name) => ctx.ledger.track(type === 'user' ? 'User' : 'Group', targetId, name),
+  });
+  return {
+    job,
+    db,
+    mappings,
+    groups: ctx.caps.groupsNaReason === undefined,
+    manager: ctx.caps.managerNaReason === undefined,
+    sync: (step, dir) => ctx.step(step, async () => {
+      job.dir.importDirectory(dir);
+      const s = await job.runCycle();
+      if (s.failed > 0 || s.aborted) {
+        const failures = job.logs.query({ cycleId: s.cycleId, status: 'failure' })
+          .map((l) => `${l.sourceIdentity.displayName} (${l.provisioningAction}): ${l.provisioningStatusInfo.errorInformation?.errorCode} ${l.provisioningStatusInfo.errorInformation?.reason}`);
+        fail('SCIM_STATUS', `the ${s.kind} cycle could not provision ${s.failed} object(s)${s.aborted ? ` and stopped: ${s.aborted}` : ''}`, {
+          expected: 'every request of the cycle answered with success',
+          actual: failures.slice(0, 5).join('; ') || (s.aborted ?? ''),
+          requirement,
+        });
+      }
+      return s;
+    }),
+    targetId: (type, sourceId) => {
+      const link = job.state.link(type, sourceId);
+      if (!link) fail('SCIM_MISSING', `${type} ${sourceId} was never provisioned`, { expected: 'a linked target object', actual: 'none', requirement });
+      return link.targetId;
+    },
+  };
+}
+
+/** A run-prefixed directory of `n` Graph users (managers point at earlier users), nothing assigned yet. */
+export function directory(ctx: CheckContext, tag: string, n: number): { prefix: string; users: DirectoryUser[] } {
+  const prefix = `${ctx.config.runPrefix}${tag}${ctx.data.guid().slice(0, 4)}-`;
+  return { prefix, users: generate({ users: n, groups: 0, seed: ctx.config.seed, prefix }).users };
+}
+
+/** The users without their manager references (for checks about other things). */
+export function withoutManagers(users: DirectoryUser[]): DirectoryUser[] {
+  return users.map(({ manager: _manager, ...u }) => u);
+}
+
+export function group(prefix: string, name: string, members: DirectoryUser[]): DirectoryGroup {
+  return { id: `${prefix}${name}`, displayName: `${prefix}${name}`, securityEnabled: true, members: members.map((m) => m.id) };
+}
+
+export const copy = (d: DirectoryInput): DirectoryInput => JSON.parse(JSON.stringify(d)) as DirectoryInput;
+
+/** Entra's matching query for a user, read back: the resources it returns. */
+export async function findUser(ctx: CheckContext, lc: Lifecycle, user: DirectoryUser, requirement: string): Promise<{ res: ScimResponse; found: Array<Record<string, unknown>> }> {
+  const attr = lc.mappings.user.matching[0]?.target ?? 'userName';
+  const values = evaluateMappings(lc.mappings.user, { get: userSource(user, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
+  const res = await ctx.scim.send(ctx.entra.findUser(attr, String(values[attr])));
+  const found = expectScim(res, requirement).toHaveStatus(200).resources();
+  return { res, found };
+}
+
+export async function getUser(ctx: CheckContext, id: string, requirement: string): Promise<{ res: ScimResponse; user: Record<string, unknown> }> {
+  const res = await ctx.scim.send(ctx.entra.getUser(id));
+  return { res, user: expectScim(res, requirement).toHaveStatus(200).json() };
+}
+
+const norm = (v: unknown): string => (typeof v === 'boolean' ? String(v) : typeof v === 'string' && /^(true|false)$/i.test(v) ? v.toLowerCase() : JSON.stringify(v) ?? 'undefined');
+
+/** The target user holds every mapped value of the source user (and the manager, when mapped). */
+export function expectMappedValues(lc: Lifecycle, source: DirectoryUser, target: Record<string, unknown>, res: ScimResponse, requirement: string, opts: { active?: boolean } = {}): void {
+  const values = evaluateMappings(lc.mappings.user, { get: userSource(source, { isSoftDeleted: opts.active === false, appRoles: [] }), now: () => new Date() }, { create: true });
+  for (const [path, v] of Object.entries(values)) {
+    if (v === null || v === undefined || v === '') continue;
+    const actual = readPath(target, path);
+    if (norm(actual) !== norm(v)) {
+      fail('SCIM_VALUE', `${source.userPrincipalName}: ${path} did not reach the target`, { expected: JSON.stringify(v), actual: JSON.stringify(actual), res, requirement });
+    }
+  }
+  if (lc.manager && source.manager) {
+    const want = lc.job.state.link('user', source.manager)?.targetId;
+    const got = managerIdOf(target);
+    if (want && got !== want) fail('SCIM_VALUE', `${source.userPrincipalName}: the manager did not reach the target`, { expected: want, actual: String(got), res, requirement });
+  }
+}
+
+/** GET /Groups/{id} with members: the member ids the target holds. */
+export async function groupMembers(ctx: CheckContext, id: string, requirement: string): Promise<{ res: ScimResponse; members: string[] }> {
+  const res = await ctx.scim.send(ctx.entra.getGroup(id, { excludeMembers: false }));
+  const body = expectScim(res, requirement).toHaveStatus(200).json();
+  const members = Array.isArray(body.members) ? (body.members as Array<{ value?: unknown }>).map((m) => String(m.value)) : [];
+  return { res, members: members.sort() };
+}
+
+export function expectSameSet(what: string, actual: string[], expected: string[], res: ScimResponse, requirement: string): void {
+  const a = [...actual].sort();
+  const e = [...expected].sort();
+  if (JSON.stringify(a) !== JSON.stringify(e)) fail('SCIM_VALUE', what, { expected: e.join(', ') || '(none)', actual: a.join(', ') || '(none)', res, requirement });
+}
+
