@@ -9,7 +9,6 @@
  *            as a long-running emulator would see them (the first round also pays for the cold start)
  */
 import { readJsonDirectory, writeJsonDirectory } from '../mock-idp/directory/json-file.js';
-import { generate } from '../mock-idp/directory/generate.js';
 import { DirectoryStore, type ImportSummary } from '../mock-idp/directory/store.js';
 import { openDb, type Db } from '../mock-idp/db.js';
 import { ProvisioningJob, type CycleSummary, type Progress } from '../mock-idp/cycles/job.js';
@@ -19,7 +18,7 @@ import { staticToken } from '../core/client/oauth.js';
 
 export type ChildTask =
   | { op: 'prepare'; users: number; groups: number; seed: number; state: string; file?: string }
-  | { op: 'sync'; state: string; url: string; token: string; concurrency: number; partition?: { index: number; count: number } }
+  | { op: 'sync'; state: string; url: string; token: string; concurrency: number; partition?: { index: number; count: number }; progressEverySec?: number }
   | { op: 'incremental'; state: string; file: string; url: string; token: string; concurrency: number; rounds: number[] };
 
 export interface PrepareAnswer { generateMs: number; importMs: number; summary: ImportSummary; maxRssMB: number }
@@ -27,13 +26,21 @@ export interface SyncAnswer {
   summary: CycleSummary;
   /** CPU time (user + system) of this process during the cycle: the emulator's own work, wherever it waited. */
   cpuMs: number;
+  /** Wall time of runCycle() as the child saw it (the summary's durationMs starts a little later). */
+  wallMs: number;
   /** Wall time of each phase of the cycle, in order. */
   phasesMs: Partial<Record<Progress['phase'], number>>;
+  /** Wall time of the cycle outside its phases: change detection before them, flush, quarantine, pruning after. */
+  outsideMs: number;
   /** Epoch ms, so parallel partitions can be put on one time line. */
   startedAt: number;
   endedAt: number;
   /** Peak resident set size of this process (process.resourceUsage().maxRSS). */
   maxRssMB: number;
+}
+/** Printed every `progressEverySec` during a sync, so a cycle killed at its time budget still says how far it got. */
+export interface ProgressLine {
+  progress: Progress & { elapsedMs: number };
 }
 export interface IncrementalAnswer {
   rounds: Array<{ changes: number; importMs: number; imported: ImportSummary } & Omit<SyncAnswer, 'maxRssMB' | 'startedAt' | 'endedAt'>>;
@@ -60,41 +67,58 @@ function jobFor(task: Extract<ChildTask, { op: 'sync' | 'incremental' }>, db: Db
   });
 }
 
-/** Wall time per cycle phase, from the job's progress callbacks (each phase announces itself at done = 0). */
+/**
+ * Wall time per cycle phase, from the job's progress callbacks: a phase runs from its announcement (done = 0)
+ * until done reaches total; what is left of the cycle (change detection before, log flush, quarantine and log
+ * pruning after) is `outsideMs`. Also prints a progress line on stdout every `everyMs`.
+ */
 class PhaseClock {
   ms: SyncAnswer['phasesMs'] = {};
-  private phase: Progress['phase'] | undefined;
-  private since = 0;
+  private open: { phase: Progress['phase']; since: number } | undefined;
+  private readonly started = performance.now();
+  private lastPrint = performance.now();
+  constructor(private readonly everyMs = Infinity) {}
   readonly onProgress = (p: Progress): void => {
-    if (p.phase === this.phase) return;
-    this.end();
-    this.phase = p.phase;
-  };
-  end(): void {
     const now = performance.now();
-    if (this.phase) this.ms[this.phase] = (this.ms[this.phase] ?? 0) + (now - this.since);
-    this.phase = undefined;
-    this.since = now;
+    if (now - this.lastPrint >= this.everyMs) {
+      this.lastPrint = now;
+      const line: ProgressLine = { progress: { ...p, elapsedMs: Math.round(now - this.started) } };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    }
+    // A phase whose count never reached its total (a partition sees only its share) ends when the next begins.
+    if (this.open && this.open.phase !== p.phase) this.close(now);
+    if (!this.open && p.done === 0) this.open = { phase: p.phase, since: now };
+    if (this.open && p.done >= p.total) this.close(now);
+  };
+  close(now = performance.now()): void {
+    if (!this.open) return;
+    this.ms[this.open.phase] = (this.ms[this.open.phase] ?? 0) + (now - this.open.since);
+    this.open = undefined;
   }
   reset(): void {
     this.ms = {};
-    this.phase = undefined;
+    this.open = undefined;
   }
 }
 
 async function cycle(job: ProvisioningJob, clock: PhaseClock): Promise<Omit<SyncAnswer, 'maxRssMB'>> {
   clock.reset();
   const startedAt = Date.now();
+  const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const summary = await job.runCycle();
   const cpu = process.cpuUsage(cpu0);
-  clock.end();
-  return { summary, cpuMs: (cpu.user + cpu.system) / 1000, phasesMs: clock.ms, startedAt, endedAt: Date.now() };
+  clock.close();
+  const wallMs = performance.now() - t0;
+  const inPhases = Object.values(clock.ms).reduce((a, b) => a + b, 0);
+  return { summary, cpuMs: (cpu.user + cpu.system) / 1000, wallMs, phasesMs: clock.ms, outsideMs: wallMs - inPhases, startedAt, endedAt: Date.now() };
 }
 
 async function main(task: ChildTask): Promise<unknown> {
   switch (task.op) {
     case 'prepare': {
+      // Loaded here only: faker adds ~35 MB of RSS that a sync process has no use for.
+      const { generate } = await import('../mock-idp/directory/generate.js');
       let t = performance.now();
       const dir = generate({ users: task.users, groups: task.groups, seed: task.seed, prefix: 'bench-' });
       if (task.file) writeJsonDirectory(task.file, dir);
@@ -108,7 +132,7 @@ async function main(task: ChildTask): Promise<unknown> {
     }
     case 'sync': {
       const db = openDb(task.state);
-      const clock = new PhaseClock();
+      const clock = new PhaseClock(task.progressEverySec === undefined ? Infinity : task.progressEverySec * 1000);
       const answer = await cycle(jobFor(task, db, clock.onProgress), clock);
       db.close();
       return { ...answer, maxRssMB: rssMB() } satisfies SyncAnswer;

@@ -93,20 +93,38 @@ export function tsxArgs(module: string, ...args: string[]): string[] {
   return ['--import', 'tsx', fileURLToPath(new URL(module, import.meta.url)), ...args];
 }
 
-export async function serveBareHttp(): Promise<Server> {
-  const c = startChild(tsxArgs('./bare-http.ts'));
+/** A server module of the bench (bare-http.ts, stub-scim.ts) in its own process; its first line is its URL. */
+export async function serveBenchServer(module: './bare-http.ts' | './stub-scim.ts'): Promise<Server> {
+  const c = startChild(tsxArgs(module));
   const first = await c.waitFor(/^http:\/\//);
-  return { url: first.text.trim(), token: '', pid: c.child.pid as number, stop: c.stop };
+  return { url: first.text.trim(), token: 'stub-token', pid: c.child.pid as number, stop: c.stop };
 }
 
-/** Runs a child to its end; throws with its stderr when it fails (a bench figure is never built on a crash). */
-export async function runToEnd(args: readonly string[], env?: NodeJS.ProcessEnv, okCodes: readonly number[] = [0]): Promise<{ code: number; lines: TimedLine[]; startedAt: number; endedAt: number }> {
+export interface Finished {
+  code: number;
+  lines: TimedLine[];
+  startedAt: number;
+  endedAt: number;
+  /** The child was killed because it ran past `timeoutMs`. */
+  timedOut: boolean;
+}
+
+/**
+ * Runs a child to its end; throws with its stderr when it fails (a bench figure is never built on a crash).
+ * Past `timeoutMs` it is killed and the result says so, with whatever it printed until then.
+ */
+export async function runToEnd(args: readonly string[], o: { env?: NodeJS.ProcessEnv; okCodes?: readonly number[]; timeoutMs?: number } = {}): Promise<Finished> {
   const startedAt = performance.now();
-  const c = startChild(args, env);
-  const code = await c.exited;
+  const c = startChild(args, o.env);
+  let timedOut = false;
+  const timer = o.timeoutMs === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    c.child.kill('SIGKILL');
+  }, o.timeoutMs);
+  const code = await c.exited.finally(() => clearTimeout(timer));
   const endedAt = performance.now();
-  if (!okCodes.includes(code)) throw new Error(`${args.slice(0, 4).join(' ')} … exited ${code}: ${c.stderr().slice(-3000)}`);
-  return { code, lines: c.lines, startedAt, endedAt };
+  if (!timedOut && !(o.okCodes ?? [0]).includes(code)) throw new Error(`${args.slice(0, 4).join(' ')} … exited ${code}: ${c.stderr().slice(-3000)}`);
+  return { code, lines: c.lines, startedAt, endedAt, timedOut };
 }
 
 /** The last stdout line of a bench child, which is its JSON answer. */

@@ -6,7 +6,7 @@
 import { fuzzReferenceApp } from '../reference-app/fuzz-long.js';
 import { measured, median, ratio, type Figure } from './figures.js';
 import { load, userBody, type LoadResult } from './load.js';
-import { serveBareHttp, serveReferenceApp, type Server } from './proc.js';
+import { serveBenchServer, serveReferenceApp, type Server } from './proc.js';
 
 export interface ReferenceOptions {
   storeUsers: number;
@@ -36,7 +36,7 @@ const brief = (r: LoadResult): Record<string, number> => ({ rps: Math.round(r.rp
 
 export async function referenceFigures(log: (s: string) => void, o: ReferenceOptions): Promise<Figure[]> {
   const app = await serveReferenceApp();
-  const bare = await serveBareHttp();
+  const bare = await serveBenchServer('./bare-http.ts');
   const figures: Figure[] = [];
   try {
     log(`reference: seeding ${o.storeUsers} users`);

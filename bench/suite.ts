@@ -61,7 +61,7 @@ export async function runSuite(workers: number): Promise<SuiteRun> {
   const app = await serveReferenceApp();
   try {
     const env = { ...process.env, SCIM_TOKEN: app.token, CI: 'true' };
-    const r = await runToEnd([CLI, 'run', '--url', app.url, '--skip', 'RATE-25RPS', '--workers', String(workers), '--out', out], env, [0, 1]);
+    const r = await runToEnd([CLI, 'run', '--url', app.url, '--skip', 'RATE-25RPS', '--workers', String(workers), '--out', out], { env, okCodes: [0, 1] });
     const report = JSON.parse(readFileSync(join(out, 'compliance.json'), 'utf8')) as ComplianceReport;
     const rel = (t: number | undefined): number | undefined => (t === undefined ? undefined : Math.round(t - r.startedAt));
     const window = checkWindow(out);
