@@ -3,6 +3,8 @@
  * a body) or 204, read the user back, compare values at Entra's target paths — value-filter paths included — and
  * recognise a cleared attribute. Plus the requirements a PATCH check proves only because of its dialect.
  */
+import { fileURLToPath } from 'node:url';
+import { checkId } from '../../core/check-id.js';
 import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
@@ -11,6 +13,7 @@ import type { GeneratedUser } from '../../test-data/factory.js';
 import type { CheckContext } from './check.js';
 import type { Created } from './setup.js';
 import { expectScim, expectValue, fail, readPath } from './matchers.js';
+import { send } from './wire.js';
 
 type PatchContext = Pick<CheckContext, 'scim' | 'entra' | 'step'>;
 
@@ -20,17 +23,16 @@ export interface ReadBack {
   user: Record<string, unknown>;
 }
 
-/** Sends one PATCH as a boxed step named like the wire; 200 and 204 both succeed (reference §1.2 G3). */
+/** Sends one PATCH; 200 (with or without a body) and 204 both succeed (reference §1.2 G3). */
 export async function sendPatch(ctx: PatchContext, req: ScimRequest, requirement?: string): Promise<ScimResponse> {
-  const res = await ctx.step(req.step ?? `PATCH ${req.path}`, () => ctx.scim.send(req));
+  const res = await send(ctx, req);
   expectScim(res, requirement).toHaveStatus(200, 204);
   return res;
 }
 
 /** GET /Users/{id} as Entra sends it; the user must still be there (200 with a JSON object). */
 export async function readUser(ctx: PatchContext, id: string, requirement?: string): Promise<ReadBack> {
-  const req = ctx.entra.getUser(id);
-  const res = await ctx.step(req.step ?? 'GET /Users/{id}', () => ctx.scim.send(req));
+  const res = await send(ctx, ctx.entra.getUser(id));
   const user = expectScim(res, requirement).toHaveStatus(200).json();
   return { res, user };
 }
@@ -102,4 +104,12 @@ export function userWith(ctx: Pick<CheckContext, 'setup'>, attributes: Record<st
  */
 export function validatorPatch(id: string, body: unknown, step: string): ScimRequest {
   return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, body, step: `PATCH /Users/{id} ${step}` };
+}
+
+/**
+ * The ID of a check defined in the folder of the module at `moduleUrl` (pass `import.meta.url` of a module beside
+ * the spec), for `blocked(…)`: a check blocked by another names it by the ID the report gives it.
+ */
+export function checkIdBeside(moduleUrl: string, title: string, dialect?: Dialect): string {
+  return checkId(fileURLToPath(moduleUrl), title, dialect);
 }

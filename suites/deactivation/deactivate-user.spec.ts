@@ -6,10 +6,11 @@
 import { check, dialects } from '../_harness/index.js';
 import { expectAt, readUser, sendPatch, stringActive } from '../_harness/patch.js';
 import { findByUserName } from './filter-read.js';
+import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Sends Replace of active with false, then reads the user by GET and by filter',
+    title: TITLE.deactivate,
     dialect,
     requirements: ['USER-DEACTIVATE', ...stringActive(dialect)],
     counterparts: ['MSV 8: Patch User - Disable User', 'Gallery 3: Disable_User_Test'],
@@ -17,6 +18,6 @@ for (const dialect of dialects()) {
     const user = await ctx.setup.user();
     await sendPatch(ctx, ctx.entra.setActive(user.id, false));
     expectAt(await readUser(ctx, user.id, 'USER-DEACTIVATE'), 'active', false);
-    expectAt(await findByUserName(ctx, user.payload.userName, user.id), 'active', false);
+    expectAt(await findByUserName(ctx, user.payload.userName, user.id, 'USER-DEACTIVATE'), 'active', false);
   });
 }

@@ -6,12 +6,11 @@
  * is broken and the check proving it says so (this one is blocked); if it works, the letter case was the problem.
  */
 import type { ScimRequest } from '../../core/client/request.js';
-import { checkId } from '../../core/check-id.js';
-import type { Dialect } from '../../core/run-config.js';
 import type { AttributeChange, ChangeKind } from '../../mock-idp/request-builder.js';
 import { blocked, check, dialects, fail, readPath } from '../_harness/index.js';
 import { foldedReplaces, readUser, sendPatch, type ReadBack } from '../_harness/patch.js';
-import { TITLE } from './titles.js';
+import { send } from '../_harness/wire.js';
+import { patchCheckId, TITLE } from './titles.js';
 
 function recaseOps(req: ScimRequest, recase: (op: string) => string, step: string): ScimRequest {
   const body = req.body as { Operations: Array<Record<string, unknown>> };
@@ -51,7 +50,7 @@ for (const dialect of dialects()) {
       dialect,
       requirements: ['PATCH-OP-CASE', ...foldedReplaces(dialect)],
     }, async (ctx) => {
-      const { entra, setup, data, testInfo } = ctx;
+      const { entra, setup, data } = ctx;
       const user = await setup.user();
       const changes: AttributeChange[] = [
         { kind: 'add', path: 'nickName', value: data.word() },
@@ -64,9 +63,9 @@ for (const dialect of dialects()) {
       if (missing.length === 0) return;
 
       const lower = recaseOps(entra.updateUser(user.id, missing), (op) => op.toLowerCase(), `PATCH /Users/{id} lower case: ${missing.map(describe).join('; ')}`);
-      const retry = await ctx.step(lower.step ?? 'PATCH /Users/{id}', () => ctx.scim.send(lower));
+      const retry = await send(ctx, lower);
       const broken = retry.status === 200 || retry.status === 204 ? unapplied(await readUser(ctx, user.id), missing)[0] : missing[0];
-      if (broken) blocked(provedBy(testInfo.file, broken.kind, dialect), `${describe(broken)} is not applied even with a lower-case op`);
+      if (broken) blocked(patchCheckId(PROVED_BY[broken.kind], dialect), `${describe(broken)} is not applied even with a lower-case op`);
       fail('SCIM_VALUE', `the endpoint answered success but ignored ${missing.map(describe).join(', ')} in this letter case`, {
         expected: `${missing.map(describe).join(', ')} applied, as the same operations in lower case are`,
         actual: missing.map((c) => `${c.path} = ${JSON.stringify(readPath(back.user, c.path)) ?? '(absent)'}`).join(', '),
@@ -75,8 +74,4 @@ for (const dialect of dialects()) {
       });
     });
   }
-}
-
-function provedBy(specFile: string, kind: ChangeKind, dialect: Dialect): string {
-  return checkId(specFile, PROVED_BY[kind], dialect);
 }

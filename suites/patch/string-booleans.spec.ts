@@ -3,8 +3,43 @@
  * §3.4 Q2), and in both dialects it selects the primary role with a string inside the filter,
  * `roles[primary eq "True"].value` (§3.4 Q11). The endpoint must read them as booleans and store booleans.
  */
-import { check, dialects } from '../_harness/index.js';
+import { createRequestBuilder } from '../../mock-idp/request-builder.js';
+import { deactivationCheckId, TITLE as deactivationTitle } from '../deactivation/titles.js';
+import { blocked, check, dialects, fail, type CheckContext } from '../_harness/index.js';
 import { expectAt, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { send } from '../_harness/wire.js';
+
+/** Entra's flagged dialect, for the JSON-boolean control request. */
+const withBooleans = createRequestBuilder({ dialect: 'aadOptscim062020' });
+const DEACTIVATION = { false: deactivationTitle.deactivate, true: deactivationTitle.reactivate } as const;
+
+/**
+ * Sets `active` with Entra's default-dialect string. If the user does not show the boolean afterwards, the same
+ * change is sent as a JSON boolean: when that works, the string was the problem; when it does not, setting
+ * `active` is broken as such and the deactivation check proving it says so (this one is blocked).
+ */
+async function setActiveWithString(ctx: CheckContext, id: string, active: boolean): Promise<void> {
+  const blocker = deactivationCheckId(DEACTIVATION[`${active}`], 'default');
+  await sendPatch(ctx, ctx.entra.setActive(id, active), 'PATCH-STRING-BOOLEANS');
+  const back = await send(ctx, ctx.entra.getUser(id));
+  if (back.status !== 200) blocked(blocker, `after active=${active}, GET answered ${back.status}`);
+  const stored = (back.body as { active?: unknown } | undefined)?.active;
+  if (stored === active) return;
+  const sent = active ? '"True"' : '"False"';
+  if (typeof stored !== 'string') {
+    const control = await send(ctx, { ...withBooleans.setActive(id, active), step: `PATCH /Users/{id} replace active=${active} (JSON boolean, control)` });
+    const after = control.status === 200 || control.status === 204
+      ? await send(ctx, ctx.entra.getUser(id))
+      : undefined;
+    if ((after?.body as { active?: unknown } | undefined)?.active !== active) blocked(blocker, `active=${active} is not applied even as a JSON boolean`);
+  }
+  fail('SCIM_VALUE', `the string ${sent} was not stored as the boolean ${active}`, {
+    expected: `active = ${active} (a JSON boolean)`,
+    actual: `active = ${JSON.stringify(stored) ?? '(absent)'}`,
+    res: back,
+    requirement: 'PATCH-STRING-BOOLEANS',
+  });
+}
 
 // With aadOptscim062020 Entra sends real booleans for `active` (covered by suites/deactivation).
 if (dialects().includes('default')) {
@@ -13,13 +48,9 @@ if (dialects().includes('default')) {
     dialect: 'default',
     requirements: ['PATCH-STRING-BOOLEANS'],
   }, async (ctx) => {
-    const { entra, setup } = ctx;
-    const user = await setup.user();
-    for (const active of [false, true]) {
-      await sendPatch(ctx, entra.setActive(user.id, active));
-      // A boolean, not the string that was sent.
-      expectAt(await readUser(ctx, user.id), 'active', active);
-    }
+    const user = await ctx.setup.user();
+    await setActiveWithString(ctx, user.id, false);
+    await setActiveWithString(ctx, user.id, true);
   });
 }
 
