@@ -144,6 +144,11 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       say(ctx, 'stderr', `scim-conform: Playwright ended (exit ${code}) without writing ${REPORT_FILES.json}; its output above says why`);
       return EXIT.failed;
     }
+    if (report.checks.length === 0) {
+      // Not a pass: nothing was judged. The selection (or the shard) is what needs fixing.
+      say(ctx, 'stderr', 'scim-conform: no check matches the selection; "scim-conform list" with the same --only/--skip previews it');
+      return EXIT.usage;
+    }
     for (const line of summaryLines(report, opts.outDir)) say(ctx, 'stdout', line);
     if (opts.baseline) say(ctx, 'stdout', `\nCompared with --baseline ${args.baseline}:\n${formatDiff(diffReports(opts.baseline, report))}`);
     return exitCodeFor(report);

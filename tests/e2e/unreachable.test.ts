@@ -42,3 +42,19 @@ test('a run against a target that is down: exit 1, the selected check errors, th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a selection that leaves no check: exit 2 with one line, not a pass', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'empty-e2e-'));
+  try {
+    const port = await deadPort();
+    const res = await runCliProcess(
+      ['run', '--url', `http://127.0.0.1:${port}/scim/v2`, '--only', 'USER-CREATE', '--skip', 'USER-CREATE', '--out', dir],
+      { env: { SCIM_TOKEN: 'empty-token-123456' }, limitMs: 120_000 },
+    );
+    assert.equal(res.code, 2, `exit 2 (stdout: ${res.stdout} stderr: ${res.stderr})`);
+    assert.match(res.stderr, /^scim-conform: no check matches the selection/m, 'says so in one line');
+    assert.doesNotMatch(res.stdout, /Verdict/, 'no verdict is claimed');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
