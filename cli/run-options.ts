@@ -51,7 +51,8 @@ export interface RunOptions {
   seed: number;
   groups: boolean;
   matchingAttribute: MatchingAttribute;
-  manager: boolean;
+  /** Undefined: on for the embedded reference app (it maps the manager), off for other targets. */
+  manager: boolean | undefined;
   workers: number | undefined;
   timeoutMs: number;
   caFile: string | undefined;
@@ -130,7 +131,7 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     seed: args.seed ?? randomInt(1, 2 ** 31 - 1),
     groups: args.groups ?? true,
     matchingAttribute,
-    manager: args.manager ?? false,
+    manager: args.manager,
     workers: positiveInt(args.workers, '--workers'),
     timeoutMs: positiveInt(args.timeout, '--timeout') ?? DEFAULT_TIMEOUT_MS,
     caFile: readableFile(args.ca, '--ca', cwd),

@@ -20,7 +20,7 @@ import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess }
 import { DEFAULT_OUT, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
 import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
 import { consentMessage, isLoopback, sameTarget } from '../target.js';
-import { targetClient, type TargetAccess } from '../target-client.js';
+import { createTargetClient, type TargetAccess } from '../../core/client/target.js';
 
 function builder(y: Argv): Argv<RunArgs> {
   return y
@@ -34,7 +34,7 @@ function builder(y: Argv): Argv<RunArgs> {
       seed: { type: 'number', describe: 'Seed of the generated test data (default: random, printed in the report)' },
       groups: { type: 'boolean', default: true, describe: 'Test groups (--no-groups when the app provisions users only)' },
       'matching-attribute': { type: 'string', choices: MATCHING, default: 'userName', describe: 'Attribute Entra matches users on' },
-      manager: { type: 'boolean', default: false, describe: 'Test the manager attribute (when it is mapped)' },
+      manager: { type: 'boolean', describe: 'Test the manager attribute (when it is mapped; default: on for the embedded app, off otherwise)' },
       'oauth-token-url': { type: 'string', describe: 'OAuth 2.0 token endpoint (client credentials)' },
       'client-id': { type: 'string', describe: 'OAuth client id' },
       'client-secret': { type: 'string', describe: 'OAuth client secret (env SCIM_CLIENT_SECRET, preferred)' },
@@ -86,6 +86,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       // Loaded on demand: fastify and SQLite are not needed to test a remote target.
       const { startEmbedded } = await import('../embedded.js');
       embedded = await startEmbedded(opts.token);
+      ctx.redactor.addSecret(embedded.oauth.clientSecret);
       say(ctx, 'stdout', `Testing the embedded reference app at ${embedded.url}`);
     } else {
       say(ctx, 'stdout', `Testing ${opts.url.href}`);
@@ -101,11 +102,11 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       dialect: opts.dialect,
       matchingAttribute: opts.matchingAttribute,
       groups: opts.groups,
-      manager: opts.manager,
+      manager: opts.manager ?? embedded !== undefined,
       timeoutMs: opts.timeoutMs,
       only: opts.only,
       skip: opts.skip,
-      ...(opts.oauth ? { oauth: { tokenUrl: opts.oauth.tokenUrl, clientId: opts.oauth.clientId } } : {}),
+      ...(access.oauth ? { oauth: { tokenUrl: access.oauth.tokenUrl, clientId: access.oauth.clientId } } : {}),
       ...(opts.caFile ? { caFile: opts.caFile } : {}),
       ...(opts.waiversFile ? { waivers: opts.waiversFile } : {}),
       insecure: opts.insecure,
@@ -162,7 +163,8 @@ function accessOf(opts: RunOptions, embedded: EmbeddedTarget | undefined): Targe
   return {
     url: embedded ? embedded.url : (opts.url as URL).href,
     token: embedded ? embedded.token : opts.token,
-    oauth: opts.oauth,
+    // The embedded app also issues OAuth client-credentials tokens, so AUTH-OAUTH-CC is proven against it too.
+    oauth: embedded ? embedded.oauth : opts.oauth,
     caFile: opts.caFile,
     insecure: opts.insecure,
     timeoutMs: opts.timeoutMs,
@@ -204,7 +206,7 @@ async function sweepLeftovers(ctx: CliContext, access: TargetAccess & { url: str
   if (outstanding.length === 0 && !extra.prefix) return;
   say(ctx, 'stderr', `scim-conform: cleaning up ${outstanding.length} journaled resource(s)${extra.prefix ? ` and any named ${extra.prefix}…` : ''}`);
   try {
-    const outcome = await sweep(targetClient(access, ctx.redactor), { journaled: outstanding, ...extra });
+    const outcome = await sweep(createTargetClient(access, ctx.redactor), { journaled: outstanding, ...extra });
     for (const line of describeSweep(outcome)) say(ctx, 'stderr', `  ${line}`);
   } catch (err) {
     say(ctx, 'stderr', `scim-conform: cleanup failed (${(err as Error).message}); the journal ${journalFile} keeps the ids for "scim-conform sweep"`);
@@ -226,7 +228,7 @@ async function sweepEarlierRun(ctx: CliContext, opts: RunOptions, journalFile: s
     return [];
   }
   say(ctx, 'stdout', `An earlier run against this target did not finish its cleanup: sweeping the ${outstanding.length} resource(s) its journal lists first`);
-  const outcome = await sweep(targetClient({ ...accessOf(opts, undefined), url: header.url }, ctx.redactor), { journaled: outstanding });
+  const outcome = await sweep(createTargetClient({ ...accessOf(opts, undefined), url: header.url }, ctx.redactor), { journaled: outstanding });
   for (const line of describeSweep(outcome)) say(ctx, 'stdout', `  ${line}`);
   return outcome.failed.map(({ type, id, name }) => ({ type, id, ...(name ? { name } : {}) }));
 }

@@ -9,7 +9,7 @@ import { readJournal } from '../journal.js';
 import { readableFile } from '../run-options.js';
 import { MIN_PREFIX_LENGTH, describeSweep, sweep } from '../sweep.js';
 import { parseTargetUrl, sameTarget } from '../target.js';
-import { targetClient } from '../target-client.js';
+import { createTargetClient } from '../../core/client/target.js';
 
 interface SweepArgs {
   url?: string | undefined;
@@ -52,7 +52,7 @@ export function sweepCommand(ctx: CliContext): CommandModule<object, SweepArgs> 
         throw usageError(`the journal ${args.journal} was written for ${journal.header.url}, not ${url.href}`);
       }
       ctx.redactor.addSecret(token);
-      const client = targetClient(
+      const client = createTargetClient(
         { url: url.href, token, caFile: readableFile(args.ca, '--ca', ctx.io.cwd), insecure: args.insecure ?? false, timeoutMs: args.timeout ?? DEFAULT_TIMEOUT_MS },
         ctx.redactor,
       );

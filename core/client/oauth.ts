@@ -2,7 +2,7 @@
  * OAuth 2.0 client-credentials token provider, as Entra uses it for gallery apps: fetch at first use, renew
  * before expiry. The secret and every issued token are registered with the redactor before any recording.
  */
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { TargetError } from '../errors.js';
 import type { Redactor } from '../redact.js';
 import type { TokenProvider } from './scim-client.js';
@@ -21,7 +21,14 @@ export interface IssuedToken {
   obtainedAt: number;
 }
 
-export async function fetchClientCredentialsToken(cc: ClientCredentials, redactor: Redactor, timeoutMs = 30_000): Promise<IssuedToken> {
+export interface TokenRequestOptions {
+  /** The target's connection pool, so --ca / --insecure apply to the token endpoint too. */
+  dispatcher?: Dispatcher;
+  timeoutMs?: number;
+}
+
+export async function fetchClientCredentialsToken(cc: ClientCredentials, redactor: Redactor, opts: TokenRequestOptions = {}): Promise<IssuedToken> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
   redactor.addSecret(cc.clientSecret);
   const form = new URLSearchParams({ grant_type: 'client_credentials', ...(cc.scope ? { scope: cc.scope } : {}) });
   const basic = Buffer.from(`${encodeURIComponent(cc.clientId)}:${encodeURIComponent(cc.clientSecret)}`).toString('base64');
@@ -34,6 +41,7 @@ export async function fetchClientCredentialsToken(cc: ClientCredentials, redacto
       body: form.toString(),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
+      ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
     });
   } catch (err) {
     throw new TargetError('TARGET_UNREACHABLE', `token endpoint ${redactor.url(cc.tokenUrl)} cannot be reached`, { cause: err });
@@ -59,13 +67,13 @@ export async function fetchClientCredentialsToken(cc: ClientCredentials, redacto
 }
 
 /** Renews 60 s before expiry (or every 5 minutes when the endpoint gives no expires_in). */
-export function clientCredentialsProvider(cc: ClientCredentials, redactor: Redactor): TokenProvider & { last(): IssuedToken | undefined } {
+export function clientCredentialsProvider(cc: ClientCredentials, redactor: Redactor, opts: TokenRequestOptions = {}): TokenProvider & { last(): IssuedToken | undefined } {
   let current: IssuedToken | undefined;
   let pending: Promise<IssuedToken> | undefined;
   const provider = async (): Promise<string> => {
     const lifetimeMs = ((current?.expiresIn ?? 300) - 60) * 1000;
     if (!current || Date.now() - current.obtainedAt > lifetimeMs) {
-      pending ??= fetchClientCredentialsToken(cc, redactor).finally(() => (pending = undefined));
+      pending ??= fetchClientCredentialsToken(cc, redactor, opts).finally(() => (pending = undefined));
       current = await pending;
     }
     return current.accessToken;

@@ -1,18 +1,17 @@
 /**
- * Per-process run context: the CLI's RunConfig and secrets, read once, and the shared connection pool.
+ * Per-process run context: the CLI's RunConfig and secrets, read once, and the client (one connection pool).
  * Spec files read it at load time (dialects, options), fixtures at run time.
  */
 import { readFileSync } from 'node:fs';
 import { readRunConfig, RUN_ENV, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
-import { createAgent, createScimClient, type ScimClient, type TokenProvider } from '../../core/client/scim-client.js';
-import { clientCredentialsProvider, staticToken } from '../../core/client/oauth.js';
+import type { ScimClient } from '../../core/client/scim-client.js';
+import { createTargetClient } from '../../core/client/target.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
 
 interface RunContext {
   config: RunConfig;
   secrets: RunSecrets;
   redactor: Redactor;
-  token: TokenProvider | undefined;
   /** The client all checks fork from (one pool per worker process). */
   client: ScimClient;
 }
@@ -37,27 +36,16 @@ export function runContext(projectName?: string): RunContext {
   if (existing) return existing;
   const { config, secrets } = readRunConfig({ ...process.env, ...(file ? { [RUN_ENV.config]: file } : {}) });
   const redactor = createRedactor([secrets.token, secrets.clientSecret]);
-  let token: TokenProvider | undefined;
-  if (config.oauth && secrets.clientSecret) {
-    token = clientCredentialsProvider({ ...config.oauth, clientSecret: secrets.clientSecret }, redactor);
-  } else if (secrets.token) {
-    token = staticToken(secrets.token);
-  }
-  const agent = createAgent({
-    ...(config.caFile ? { ca: readFileSync(config.caFile) } : {}),
+  const client = createTargetClient({
+    url: config.url,
+    token: secrets.token,
+    // OAuth wins when configured: that is how Entra authenticates to gallery apps.
+    oauth: config.oauth && secrets.clientSecret ? { ...config.oauth, clientSecret: secrets.clientSecret } : undefined,
+    caFile: config.caFile,
     insecure: config.insecure,
-  });
-  const client = createScimClient({
-    baseUrl: config.url,
-    ...(token ? { token } : {}),
-    redactor,
     timeoutMs: config.timeoutMs,
-    dispatcher: agent,
-    // Entra retries 429/5xx later; we retry idempotent requests a little so one blip does not fail a check,
-    // and every attempt stays in the evidence.
-    retry: { maxAttempts: 3, maxDelayMs: 2_000 },
-  });
-  const context = { config, secrets, redactor, token, client };
+  }, redactor);
+  const context = { config, secrets, redactor, client };
   contexts.set(key, context);
   return context;
 }

@@ -19,7 +19,7 @@ const MAX_LIFETIME_S = 21600;
 async function requestToken(ctx: CheckContext, cc: ClientCredentials, step: string): Promise<IssuedToken | { refused: string }> {
   return ctx.step(step, async () => {
     try {
-      return await fetchClientCredentialsToken(cc, ctx.scim.redactor, ctx.config.timeoutMs);
+      return await fetchClientCredentialsToken(cc, ctx.scim.redactor, { timeoutMs: ctx.config.timeoutMs });
     } catch (err) {
       if (err instanceof TargetError && (err.code === 'TARGET_SETUP' || err.code === 'TARGET_BAD_BODY')) return { refused: err.message };
       throw err;
