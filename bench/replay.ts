@@ -1,7 +1,8 @@
 /**
  * The floor for the harness figure: the exchanges a run recorded in compliance.json, sent again with bare undici
- * and nothing else (no Playwright, no fixtures, no schema checks, no recording). Ids the target assigned in the
- * run are mapped to the ids it assigns in the replay, so every PATCH/GET/DELETE hits a real resource again.
+ * and nothing else (no Playwright, no fixtures, no schema checks, no recording), plus the DELETEs the checks'
+ * cleanup ledger sent. Ids the target assigned in the run are mapped to the ids it assigns in the replay, so
+ * every PATCH/GET/DELETE hits a real resource again.
  */
 import { Agent, request, type Dispatcher } from 'undici';
 import type { Exchange } from '../core/evidence.js';
@@ -21,6 +22,11 @@ export interface ReplayRequest {
 export interface ReplayCheck {
   id: string;
   requests: ReplayRequest[];
+  /**
+   * What the check's cleanup ledger deletes afterwards (its DELETEs go through another client, so they are not
+   * in the check's exchanges): resources it created and did not delete itself, newest first, as run paths.
+   */
+  cleanup: string[];
 }
 
 export interface ReplayPlan {
@@ -61,9 +67,22 @@ export function replayPlan(checks: ReadonlyArray<{ id: string; dialect?: string;
         ...(ex.response.body === undefined ? {} : { recordedBody: ex.response.body }),
       });
     }
-    out.push({ id: c.dialect ? `${c.id}@${c.dialect}` : c.id, requests });
+    out.push({ id: c.dialect ? `${c.id}@${c.dialect}` : c.id, requests, cleanup: leftBehind(requests) });
   }
   return { checks: out, skipped };
+}
+
+/** `/Users/{id}` and `/Groups/{id}` created by a POST of the check and not deleted by it, newest first. */
+function leftBehind(requests: readonly ReplayRequest[]): string[] {
+  const created: string[] = [];
+  const deleted = new Set<string>();
+  for (const r of requests) {
+    const collection = /^\/(Users|Groups)$/.exec(r.path)?.[1];
+    const id = (r.recordedBody as { id?: unknown } | undefined)?.id;
+    if (r.method === 'POST' && collection && typeof id === 'string') created.push(`/${collection}/${encodeURIComponent(id)}`);
+    if (r.method === 'DELETE') deleted.add(r.path);
+  }
+  return created.filter((p) => !deleted.has(p)).reverse();
 }
 
 /** Every run id in `text` replaced by the replay's id for it. */
@@ -129,6 +148,12 @@ export async function replay(plan: ReplayPlan, tenantUrl: string, token: string,
             // not JSON: nothing to learn
           }
         }
+      }
+      for (const path of c.cleanup) {
+        const res = await request(`${base}${remapIds(path, ids)}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` }, dispatcher });
+        await res.body.dump();
+        requests++;
+        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
       }
       checkMs[c.id] = performance.now() - t0;
     }

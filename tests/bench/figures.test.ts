@@ -53,7 +53,7 @@ test('results.json shape: accepted as the bench writes it, problems named otherw
   assert.deepEqual(resultsProblems([]), ['measuredAt must be an ISO date', 'machine must name cpus and node', 'benchSeconds must be a number', 'figures must be an array'], 'an array is not results');
 });
 
-test('replay plan: below the tenant URL only, Authorization re-added from the real token, ids of the run mapped', () => {
+test('replay plan: below the tenant URL only, Authorization re-added from the real token, cleanup of what was left, ids mapped', () => {
   const base = 'http://127.0.0.1:4000/scim/v2';
   const ex = (seq: number, method: string, url: string, headers: Record<string, string>, body?: unknown, response?: unknown) => ({
     seq, request: { method, url, headers, ...(body === undefined ? {} : { body }) }, ...(response === undefined ? {} : { response: { status: 200, headers: {}, body: response } }), ms: 1,
@@ -66,6 +66,10 @@ test('replay plan: below the tenant URL only, Authorization re-added from the re
       ex(4, 'GET', `${base}/Users`, {}),
     ] },
     { id: 'auth/no-header', dialect: 'default', exchanges: [ex(1, 'GET', `${base}/Users`, {}, undefined, {})] },
+    { id: 'groups/delete', exchanges: [
+      ex(1, 'POST', `${base}/Groups`, {}, { displayName: 'g' }, { id: 'run-id-0003' }),
+      ex(2, 'DELETE', `${base}/Groups/run-id-0003`, {}, undefined, ''),
+    ] },
   ], `${base}/`);
   assert.equal(plan.skipped, 2, 'another origin and an exchange without a response are left out');
   const [create, noAuth] = plan.checks;
@@ -75,6 +79,8 @@ test('replay plan: below the tenant URL only, Authorization re-added from the re
   assert.equal(create?.requests[0]?.body, '{"userName":"a"}', 'object bodies are sent as JSON');
   assert.equal(noAuth?.id, 'auth/no-header@default', 'dialect runs keep their own id');
   assert.equal(noAuth?.requests[0]?.auth, false, 'a request sent without Authorization stays without');
+  assert.deepEqual(create?.cleanup, ['/Users/run-id-0001'], 'what the check created and left is deleted afterwards, as its ledger does');
+  assert.deepEqual(plan.checks[2]?.cleanup, [], 'what the check deleted itself is not deleted again');
 
   const ids = new Map<string, string>();
   learnIds({ id: 'run-id-0001', Resources: [{ id: 'run-id-0002' }] }, { id: 'new-id-0001', Resources: [{ id: 'new-id-0002' }] }, ids);
