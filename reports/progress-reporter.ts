@@ -35,7 +35,10 @@ export default class ProgressReporter implements Reporter {
   constructor(options: ProgressOptions = {}) {
     this.stream = options.stream ?? process.stdout;
     const env = options.env ?? process.env;
-    this.live = Boolean(this.stream.isTTY) && env.CI !== 'true' && env.CI !== '1';
+    // The CLI pipes Playwright's output through its redactor, so the stream is never a TTY there: the CLI sets
+    // SCIM_CONFORM_TTY=1 when its own stdout is one.
+    const tty = Boolean(this.stream.isTTY) || env.SCIM_CONFORM_TTY === '1';
+    this.live = tty && env.CI !== 'true' && env.CI !== '1';
   }
 
   printsToStdio(): boolean {

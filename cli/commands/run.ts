@@ -126,6 +126,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
         [RUN_ENV.config]: configFile,
         [RUN_ENV.token]: access.token,
         [RUN_ENV.clientSecret]: access.oauth?.clientSecret,
+        SCIM_CONFORM_TTY: process.stdout.isTTY ? '1' : undefined,
       }),
       ctx.io,
       ctx.redactor,
