@@ -1,16 +1,17 @@
 /**
  * CYCLE-DEPROVISION (reference §4.4): unassigning a user and blocking sign-in each send PATCH active=false
- * ("False" by default, false with aadOptscim062020); the user must stay readable by GET and by Entra's matching
- * filter with active false. A hard delete sends DELETE, after which GET answers 404 and the filter finds nothing.
+ * ("False" by default, false with aadOptscim062020); the user must stay readable by GET with active false (staying
+ * findable by filter is USER-DEACTIVATE's and CYCLE-RESTORE's business). A hard delete sends DELETE, after which
+ * GET answers 404 and the filter finds nothing.
  */
 import { check, dialects, expectScim, fail } from '../_harness/index.js';
-import { copy, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
+import { copy, DEPROVISION_TITLE, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-DEPROVISION';
 
 for (const dialect of dialects()) {
   check({
-    title: 'Unassigns, blocks and hard-deletes users in the directory, then reads them back after the next cycle',
+    title: DEPROVISION_TITLE,
     dialect,
     requirements: [REQ],
     counterparts: ['Gallery: Disable_User_Test', 'Gallery: Delete_User_Test'],
@@ -31,12 +32,9 @@ for (const dialect of dialects()) {
     if (s.disabled !== 2 || s.deleted !== 1) fail('SCIM_STATUS', 'the cycle did not deprovision as Entra does', { expected: '2 disabled, 1 deleted', actual: `${s.disabled} disabled, ${s.deleted} deleted`, requirement: REQ });
 
     for (const [u, why] of [[unassigned, 'unassigned'], [blocked, 'sign-in blocked']] as const) {
-      await ctx.step(`the ${why} user reads back with active false, by GET and by filter`, async () => {
+      await ctx.step(`the ${why} user reads back with active false`, async () => {
         const { res, user } = await getUser(ctx, lc.targetId('user', u.id), REQ);
         if (user.active !== false) fail('SCIM_VALUE', `${u.userPrincipalName} (${why}) is still active`, { expected: 'active: false', actual: `active: ${JSON.stringify(user.active)}`, res, requirement: REQ });
-        const byFilter = await findUser(ctx, lc, u, REQ);
-        const hit = byFilter.found.find((r) => r.id === lc.targetId('user', u.id));
-        if (!hit || hit.active !== false) fail('SCIM_VALUE', `${u.userPrincipalName} (${why}) must stay findable by the matching filter with active false`, { expected: 'one resource with active: false', actual: hit ? `active: ${JSON.stringify(hit.active)}` : 'not found', res: byFilter.res, requirement: REQ });
       });
     }
     await ctx.step('the hard-deleted user is gone', async () => {

@@ -3,8 +3,9 @@
  * again by the matching attribute (so the target must keep inactive users findable), links it and sends
  * active=true — no POST, no duplicate. A soft-deleted user restored from the recycle bin is re-enabled too.
  */
-import { check, dialects, fail } from '../_harness/index.js';
-import { copy, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
+import { checkId } from '../../core/check-id.js';
+import { blocked, check, describeResponse, dialects, fail } from '../_harness/index.js';
+import { copy, DEPROVISION_TITLE, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-RESTORE';
 
@@ -28,6 +29,13 @@ for (const dialect of dialects()) {
     gone.assignments = gone.assignments?.filter((a) => a.principalId !== reassigned.id);
     gone.users = gone.users.map((u) => (u.id === recycled.id ? { ...u, deletedDateTime: new Date().toISOString() } : u));
     await lc.sync('idp: incremental cycle (unassign, soft delete)', gone);
+    await ctx.step('both users are deprovisioned (active false) before the restore', async () => {
+      for (const [u, id] of [[reassigned, ids.reassigned], [recycled, ids.recycled]] as const) {
+        const { res, user } = await getUser(ctx, id, REQ);
+        // Deprovisioning is CYCLE-DEPROVISION's subject: when it did not take, the restore cannot be judged.
+        if (user.active !== false) blocked(checkId('lifecycle/deprovision.spec.ts', DEPROVISION_TITLE, dialect), `${u.userPrincipalName} is still active after PATCH active=false (${describeResponse(res)}), so its restore cannot be shown`);
+      }
+    });
 
     const before = ctx.scim.exchanges.length;
     await lc.sync('idp: incremental cycle (reassign, restore)', first);
