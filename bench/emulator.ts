@@ -6,7 +6,7 @@
  *   its time budget is stopped and reported as not measured, with how far it got.
  * - The emulator alone: the same directories against an instant stub (bench/stub-scim.ts), for its peak RSS and
  *   for incremental cycles, whose emulator-side work is its CPU time and its wall time minus time in requests.
- * - Partitions: two disjoint partitions in parallel against one job.
+ * - Partitions: two disjoint partitions in parallel against one job, against the stub.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -215,9 +215,10 @@ export async function emulatorFigures(log: (s: string) => void, o: EmulatorSizes
 
 /**
  * Two disjoint partitions (`--partition 1/2` and `2/2`, two processes sharing one state file, as `idp sync
- * --partition` does) against one job doing everything, each on a fresh reference app. The partitions skip
- * manager and member references whose other end the other partition has not linked yet (they follow in the
- * next cycle), so the figure compares request rates; the wall-time ratio is in the details.
+ * --partition` does) against one job doing everything, against the instant stub: the emulator's own
+ * parallelism, which a slower endpoint would hide. The partitions skip manager references whose other end the
+ * other partition has not linked yet (they follow in the next cycle), so the figure compares request rates;
+ * the wall-time ratio is in the details.
  */
 export async function partitionFigures(log: (s: string) => void, o: EmulatorSizes): Promise<Figure[]> {
   const work = mkdtempSync(join(tmpdir(), 'scim-conform-bench-partitions-'));
@@ -235,10 +236,10 @@ async function partitions(log: (s: string) => void, o: EmulatorSizes, work: stri
   log(`partitions: generating ${users} users`);
   await child<PrepareAnswer>({ op: 'prepare', users, groups: 0, seed: 2, state: one });
   copyFileSync(one, two);
-  const first = await serveReferenceApp();
+  const first = await serveBenchServer('./stub-scim.ts');
   log(`partitions: one job, ${users} users`);
   const single = await child<SyncAnswer>({ op: 'sync', state: one, url: first.url, token: first.token, concurrency: o.concurrency }).finally(() => first.stop());
-  const second = await serveReferenceApp();
+  const second = await serveBenchServer('./stub-scim.ts');
   log(`partitions: two jobs in parallel, ${users} users`);
   const sync = (index: number): Promise<SyncAnswer> => child<SyncAnswer>({ op: 'sync', state: two, url: second.url, token: second.token, concurrency: o.concurrency, partition: { index, count: 2 } });
   const parts = await Promise.all([sync(1), sync(2)]).finally(() => second.stop());

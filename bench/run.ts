@@ -22,7 +22,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     out: { type: 'string', default: fileURLToPath(new URL('./results.json', import.meta.url)) },
-    'cycle-budget': { type: 'string', default: '600' },
+    'cycle-budget': { type: 'string', default: '300' },
   },
 });
 const only = (values.only ?? GROUPS.join(',')).split(',').map((g) => g.trim());

@@ -57,8 +57,8 @@ function checkWindow(outDir: string): { start: number; stop: number } | undefine
 
 /** Starts a fresh reference app, runs the suite against it with `workers` workers, stops the app. */
 export async function runSuite(workers: number): Promise<SuiteRun> {
-  const out = mkdtempSync(join(tmpdir(), 'scim-conform-bench-'));
   const app = await serveReferenceApp();
+  const out = mkdtempSync(join(tmpdir(), 'scim-conform-bench-'));
   try {
     const env = { ...process.env, SCIM_TOKEN: app.token, CI: 'true' };
     const r = await runToEnd([CLI, 'run', '--url', app.url, '--skip', 'RATE-25RPS', '--workers', String(workers), '--out', out], { env, okCodes: [0, 1] });
