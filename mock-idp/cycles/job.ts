@@ -16,6 +16,7 @@ import type { DirectoryGroup, DirectoryUser } from '../directory/types.js';
 import { groupSource, userSource } from '../directory/source-view.js';
 import { CREDENTIAL, OperationFailure, type ErrorCode } from '../escrow/error-codes.js';
 import { ExpressionRuntimeError } from '../expressions/errors.js';
+import type { EvalContext, Value } from '../expressions/compile.js';
 import { RetryAfterGate, type RateLimitMode } from '../escrow/rate-limit.js';
 import {
   CYCLE_INTERVAL, DEFAULT_QUARANTINE_POLICY, escrowQuarantine, nextRetryAt, QUARANTINE_DISABLE_AFTER, QUARANTINE_INTERVAL,
@@ -225,7 +226,8 @@ export class ProvisioningJob {
       this.opts.onProgress?.({ phase, done, total });
       return () => this.opts.onProgress?.({ phase, done: ++done, total });
     };
-    const counts = this.dir.counts();
+    // Totals for progress: counting 100 000 rows is only worth it when the cycle visits them all.
+    const counts = initial ? this.dir.counts() : { users: 0, groups: 0 };
     // Users, then groups without members, then memberships, then managers (§4.1, §4.5).
     let tick = progress('users', initial ? counts.users : users.size);
     const userIds = initial ? this.allUserIds() : users;
@@ -389,7 +391,7 @@ export class ProvisioningJob {
 
   // ---- users -------------------------------------------------------------------------------------------
 
-  private evalContext(get: (name: string) => ReturnType<ReturnType<typeof userSource>>, now: number) {
+  private evalContext(get: (name: string) => Value, now: number): EvalContext {
     return { get, now: () => new Date(now) };
   }
 

@@ -29,6 +29,7 @@ CREATE TABLE IF NOT EXISTS dir_groups (rid INTEGER PRIMARY KEY, id TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS dir_members (group_id TEXT NOT NULL, member_id TEXT NOT NULL, PRIMARY KEY (group_id, member_id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dir_members_by_member ON dir_members (member_id);
 CREATE TABLE IF NOT EXISTS dir_assignments (principal_id TEXT PRIMARY KEY, principal_type TEXT NOT NULL, app_role TEXT);
+CREATE INDEX IF NOT EXISTS dir_assignments_by_type ON dir_assignments (principal_type);
 CREATE TABLE IF NOT EXISTS dir_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS dir_changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, object_type TEXT NOT NULL, object_id TEXT NOT NULL, change TEXT NOT NULL);
 `;
@@ -66,6 +67,7 @@ export class DirectoryStore {
       removeMember: db.prepare('DELETE FROM dir_members WHERE group_id = ? AND member_id = ?'),
       removeGroupMembers: db.prepare('DELETE FROM dir_members WHERE group_id = ?'),
       assignments: db.prepare<[], { principal_id: string; principal_type: string; app_role: string | null }>('SELECT principal_id, principal_type, app_role FROM dir_assignments'),
+      groupAssignments: db.prepare<[], { principal_id: string; app_role: string | null }>("SELECT principal_id, app_role FROM dir_assignments WHERE principal_type = 'Group'"),
       assignment: db.prepare<[string], { principal_type: string; app_role: string | null }>('SELECT principal_type, app_role FROM dir_assignments WHERE principal_id = ?'),
       clearAssignments: db.prepare('DELETE FROM dir_assignments'),
       addAssignment: db.prepare('INSERT INTO dir_assignments (principal_id, principal_type, app_role) VALUES (?, ?, ?)'),
@@ -252,7 +254,7 @@ export class DirectoryStore {
   }
   /** Assigned groups and their app roles (small; read once per cycle). */
   assignedGroups(): Map<string, string | null> {
-    return new Map(this.q.assignments.all().filter((a) => a.principal_type === 'Group').map((a) => [a.principal_id, a.app_role]));
+    return new Map(this.q.groupAssignments.all().map((a) => [a.principal_id, a.app_role]));
   }
   counts(): { users: number; groups: number } {
     return { users: this.q.countUsers.get() ?? 0, groups: this.q.countGroups.get() ?? 0 };

@@ -66,6 +66,7 @@ CREATE TABLE IF NOT EXISTS logs (
   action TEXT NOT NULL, status TEXT NOT NULL, source_type TEXT NOT NULL, source_id TEXT NOT NULL, error_code TEXT, body TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS logs_by_cycle ON logs (cycle_id);
 CREATE INDEX IF NOT EXISTS logs_by_source ON logs (source_id);
+CREATE INDEX IF NOT EXISTS logs_by_time ON logs (at);
 `;
 
 const STEP_NAMES: Record<StepType, string> = {
@@ -102,6 +103,7 @@ export class LogStore {
   private buffer: LogEntry[] = [];
   private readonly insert;
   private readonly flushTx;
+  private readonly pruneStmt;
 
   constructor(db: Db, opts: { jobId: string; tenantId?: string }) {
     this.db = db;
@@ -109,6 +111,7 @@ export class LogStore {
     this.jobId = opts.jobId;
     this.tenantId = opts.tenantId ?? '00000000-0000-0000-0000-000000000000';
     this.insert = db.prepare('INSERT INTO logs (id, cycle_id, job_id, at, action, status, source_type, source_id, error_code, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.pruneStmt = db.prepare('DELETE FROM logs WHERE at < ?');
     this.flushTx = db.transaction((entries: LogEntry[]) => {
       for (const e of entries) {
         this.insert.run(randomUUID(), e.cycleId, this.jobId, e.at, e.action, e.status, e.sourceType, e.sourceId, e.errorCode ?? null, JSON.stringify(e));
@@ -130,7 +133,7 @@ export class LogStore {
 
   /** Drops entries older than the retention (30 days for premium tenants) relative to `now`. */
   prune(now: number, retentionMs = 30 * DAY): void {
-    this.db.prepare('DELETE FROM logs WHERE at < ?').run(now - retentionMs);
+    this.pruneStmt.run(now - retentionMs);
   }
 
   lastCycleId(): string | undefined {
