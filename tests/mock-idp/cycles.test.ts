@@ -245,3 +245,22 @@ test('two partitions split the work and together provision everything', async ()
   const users = (await listAll(clientFor(app.url), 'Users')).filter((u) => String(u.userName).startsWith(P));
   assert.equal(users.length, 40, 'all users in the target');
 });
+
+test('the legacy reference check (§2.4 Example 4) precedes a manager update when enabled', async () => {
+  const P = 'refchk-';
+  const { client, seen } = recordingClient(app.url);
+  const job = newJob(app.url, { client, referenceCheck: true });
+  const dir = smallDirectory(P);
+  job.dir.importDirectory(dir);
+  await job.runCycle();
+  const check = seen.findIndex((x) => x.path.startsWith('/Users?filter=id+eq+') && x.path.includes('+and+manager+eq+') && x.path.endsWith('&attributes=id'));
+  const set = seen.findIndex((x) => x.method === 'PATCH' && JSON.stringify(x.body).includes('enterprise:2.0:User:manager'));
+  assert.ok(check >= 0, 'GET /Users?filter=id eq X and manager eq Y&attributes=id sent');
+  assert.ok(set > check, 'then the manager PATCH (the target did not have it yet)');
+  const next = clone(dir);
+  (next.users[1] as DirectoryUser).manager = `${P}u3`;
+  job.dir.importDirectory(next);
+  seen.length = 0;
+  await job.runCycle();
+  assert.deepEqual(seen.filter((x) => x.method === 'PATCH').map((x) => (x.body as { Operations: Array<{ op: string }> }).Operations[0]?.op), ['Replace'], 'a changed manager is a Replace');
+});
