@@ -8,6 +8,7 @@ import { checkId } from '../../core/check-id.js';
 import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
+import type { AttributeChange, ChangeKind } from '../../mock-idp/request-builder.js';
 import { isFilteredPath, readPath as readTargetPath } from '../../mock-idp/scim-paths.js';
 import type { GeneratedUser } from '../../test-data/factory.js';
 import type { CheckContext } from './check.js';
@@ -57,6 +58,16 @@ export function expectAt(back: ReadBack, path: string, expected: unknown, requir
       ...(requirement ? { requirement } : {}),
     });
   }
+}
+
+/** expectAt for every path → value of `wanted`. */
+export function expectAll(back: ReadBack, wanted: Record<string, unknown>, requirement?: string): void {
+  for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value, requirement);
+}
+
+/** One change of `kind` per path → value, in order: the input of the request builder's updateUser. */
+export function changesOf(kind: ChangeKind, values: Record<string, unknown>): AttributeChange[] {
+  return Object.entries(values).map(([path, value]) => ({ kind, path, value }));
 }
 
 /**

@@ -4,7 +4,7 @@
  * own path in both dialects.
  */
 import { check, dialects } from '../_harness/index.js';
-import { expectAt, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { changesOf, expectAll, expectAt, readUser, sendPatch } from '../_harness/patch.js';
 import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
@@ -13,12 +13,12 @@ for (const dialect of dialects()) {
     dialect,
     requirements: ['USER-PATCH-ADD'],
   }, async (ctx) => {
-    const { entra, data } = ctx;
-    const user = await userWith(ctx, { title: undefined });
+    const { entra, setup, data } = ctx;
+    const user = await setup.user({ title: undefined });
     const wanted: Record<string, string> = { nickName: data.word(), title: data.word(), userType: 'Employee' };
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'add', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('add', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
     expectAt(back, 'displayName', user.payload.displayName);
   });
 
@@ -34,9 +34,9 @@ for (const dialect of dialects()) {
       'phoneNumbers[type eq "mobile"].value': generated.phoneNumbers[1]?.value,
       'emails[type eq "other"].value': data.user().userName,
     };
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'add', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('add', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
     // The existing elements stay as they were.
     expectAt(back, 'phoneNumbers[type eq "work"].value', generated.phoneNumbers[0]?.value);
     expectAt(back, 'emails[type eq "work"].value', user.payload.emails[0]?.value);

@@ -5,7 +5,7 @@
  */
 import { URN } from '../../core/urns.js';
 import { check, dialects } from '../_harness/index.js';
-import { expectAt, foldedReplaces, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { changesOf, expectAll, expectAt, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
 
 const ENTERPRISE = ['department', 'employeeNumber', 'costCenter', 'organization', 'division'] as const;
 const urnPath = (attr: string): string => `${URN.EnterpriseUser}:${attr}`;
@@ -21,9 +21,9 @@ for (const dialect of dialects()) {
     const user = await setup.user();
     // Fresh values that differ from the generated ones (a replace with the same value would prove nothing).
     const wanted = Object.fromEntries(ENTERPRISE.map((attr) => [urnPath(attr), `${attr} ${data.word()}`]));
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
     expectAt(back, 'userName', user.payload.userName);
   });
 
@@ -32,8 +32,8 @@ for (const dialect of dialects()) {
     dialect,
     requirements: ['USER-PATCH-ENTERPRISE', 'USER-PATCH-ADD'],
   }, async (ctx) => {
-    const { entra, data } = ctx;
-    const user = await userWith(ctx, { [URN.EnterpriseUser]: undefined });
+    const { entra, setup, data } = ctx;
+    const user = await setup.user({ [URN.EnterpriseUser]: undefined });
     const department = `R&D ${data.word()}`;
     await sendPatch(ctx, entra.updateUser(user.id, [{ kind: 'add', path: urnPath('department'), value: department }]));
     const back = await readUser(ctx, user.id);

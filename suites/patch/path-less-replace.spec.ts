@@ -5,7 +5,7 @@
  */
 import { URN } from '../../core/urns.js';
 import { check, dialects } from '../_harness/index.js';
-import { expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
+import { changesOf, expectAll, expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
 
 // Entra sends a path-less replace only with the flag; its default dialect gives every attribute its own path
 // (proved by replace-single-valued.spec.ts), and the validator's own form runs below whatever --dialect says.
@@ -24,9 +24,9 @@ if (dialects().includes('aadOptscim062020')) {
       'name.givenName': next.name.givenName,
       'name.familyName': next.name.familyName,
     };
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
     // The user's other name parts stay: the dotted keys update sub-attributes, they do not replace `name`.
     expectAt(back, 'name.formatted', user.payload.name.formatted);
   });

@@ -4,7 +4,7 @@
  * `replace` with dotted keys, so there the same check also proves USER-PATCH-NO-PATH.
  */
 import { check, dialects } from '../_harness/index.js';
-import { expectAt, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
+import { changesOf, expectAll, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
 import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
@@ -25,8 +25,8 @@ for (const dialect of dialects()) {
       'name.givenName': next.name.givenName,
       'name.familyName': next.name.familyName,
     };
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
   });
 }

@@ -5,7 +5,7 @@
  */
 import { URN } from '../../core/urns.js';
 import { check, dialects } from '../_harness/index.js';
-import { expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
+import { changesOf, expectAll, expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
 
 const WORK_EMAIL = 'emails[type eq "work"].value';
 const WORK_PHONE = 'phoneNumbers[type eq "work"].value';
@@ -20,8 +20,8 @@ for (const dialect of dialects()) {
     counterparts: ['MSV 6: Patch User - Replace Attributes'],
   }, async (ctx) => {
     const { entra, setup, data } = ctx;
-    const before = data.user();
-    const user = await setup.user({ ...before });
+    const user = await setup.user();
+    const before = user.payload;
     const next = data.user();
     const wanted: Record<string, unknown> = {
       [WORK_EMAIL]: next.emails[0]?.value,
@@ -30,9 +30,9 @@ for (const dialect of dialects()) {
       'addresses[type eq "work"].locality': next.addresses[0]?.locality,
       'addresses[type eq "work"].postalCode': next.addresses[0]?.postalCode,
     };
-    await sendPatch(ctx, entra.updateUser(user.id, Object.entries(wanted).map(([path, value]) => ({ kind: 'replace', path, value }))));
+    await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
     const back = await readUser(ctx, user.id);
-    for (const [path, value] of Object.entries(wanted)) expectAt(back, path, value);
+    expectAll(back, wanted);
     // Only the addressed elements change: the other phone numbers and the rest of the work address stay.
     expectAt(back, MOBILE_PHONE, before.phoneNumbers[1]?.value);
     expectAt(back, FAX_PHONE, before.phoneNumbers[2]?.value);
