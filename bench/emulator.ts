@@ -218,7 +218,8 @@ export async function emulatorFigures(log: (s: string) => void, o: EmulatorSizes
  * --partition` does) against one job doing everything, against the instant stub: the emulator's own
  * parallelism, which a slower endpoint would hide. The partitions skip manager references whose other end the
  * other partition has not linked yet (they follow in the next cycle), so the figure compares request rates;
- * the wall-time ratio is in the details.
+ * the wall-time ratio is in the details. A second figure runs the partitions on their own state files, to
+ * separate the cost of sharing one SQLite file between two processes from the partitioning itself.
  */
 export async function partitionFigures(log: (s: string) => void, o: EmulatorSizes): Promise<Figure[]> {
   const work = mkdtempSync(join(tmpdir(), 'scim-conform-bench-partitions-'));
@@ -231,27 +232,35 @@ export async function partitionFigures(log: (s: string) => void, o: EmulatorSize
 
 async function partitions(log: (s: string) => void, o: EmulatorSizes, work: string): Promise<Figure[]> {
   const users = o.partitionUsers;
-  const one = join(work, `partition-one-${users}.sqlite`);
-  const two = join(work, `partition-two-${users}.sqlite`);
+  const state = (name: string): string => join(work, `partition-${name}-${users}.sqlite`);
   log(`partitions: generating ${users} users`);
-  await child<PrepareAnswer>({ op: 'prepare', users, groups: 0, seed: 2, state: one });
-  copyFileSync(one, two);
-  const first = await serveBenchServer('./stub-scim.ts');
-  log(`partitions: one job, ${users} users`);
-  const single = await child<SyncAnswer>({ op: 'sync', state: one, url: first.url, token: first.token, concurrency: o.concurrency }).finally(() => first.stop());
-  const second = await serveBenchServer('./stub-scim.ts');
-  log(`partitions: two jobs in parallel, ${users} users`);
-  const sync = (index: number): Promise<SyncAnswer> => child<SyncAnswer>({ op: 'sync', state: two, url: second.url, token: second.token, concurrency: o.concurrency, partition: { index, count: 2 } });
-  const parts = await Promise.all([sync(1), sync(2)]).finally(() => second.stop());
-  const wallOne = single.endedAt - single.startedAt;
-  const wallTwo = Math.max(...parts.map((p) => p.endedAt)) - Math.min(...parts.map((p) => p.startedAt));
-  const reqTwo = parts.reduce((n, p) => n + p.summary.requests, 0);
-  const rateOne = single.summary.requests / wallOne;
-  const rateTwo = reqTwo / wallTwo;
-  return [measured('partitions-2-vs-1-request-rate', ratio(rateTwo, rateOne), 'ratio', { op: '>', limit: 1 }, {
-    users,
-    wallRatio: Number(ratio(wallOne, wallTwo).toFixed(2)),
-    one: { wallMs: wallOne, requests: single.summary.requests, created: single.summary.created, references: single.summary.references, cpuMs: Math.round(single.cpuMs) },
-    two: parts.map((p) => ({ wallMs: p.endedAt - p.startedAt, requests: p.summary.requests, created: p.summary.created, references: p.summary.references, cpuMs: Math.round(p.cpuMs) })),
-  })];
+  await child<PrepareAnswer>({ op: 'prepare', users, groups: 0, seed: 2, state: state('one') });
+  for (const name of ['shared', 'own-1', 'own-2']) copyFileSync(state('one'), state(name));
+  const stub = await serveBenchServer('./stub-scim.ts');
+  try {
+    const sync = (file: string, index?: number): Promise<SyncAnswer> =>
+      child<SyncAnswer>({ op: 'sync', state: file, url: stub.url, token: stub.token, concurrency: o.concurrency, ...(index ? { partition: { index, count: 2 } } : {}) });
+    log(`partitions: one job, ${users} users`);
+    const single = await sync(state('one'));
+    log(`partitions: two jobs in parallel sharing one state file, ${users} users`);
+    const shared = await Promise.all([sync(state('shared'), 1), sync(state('shared'), 2)]);
+    log(`partitions: two jobs in parallel, each with its own state file, ${users} users`);
+    const own = await Promise.all([sync(state('own-1'), 1), sync(state('own-2'), 2)]);
+    const wall = (xs: SyncAnswer[]): number => Math.max(...xs.map((p) => p.endedAt)) - Math.min(...xs.map((p) => p.startedAt));
+    const rate = (xs: SyncAnswer[]): number => xs.reduce((n, p) => n + p.summary.requests, 0) / wall(xs);
+    const describe = (xs: SyncAnswer[]): Record<string, unknown> => ({
+      wallMs: wall(xs),
+      requests: xs.reduce((n, p) => n + p.summary.requests, 0),
+      created: xs.reduce((n, p) => n + p.summary.created, 0),
+      cpuMs: xs.map((p) => Math.round(p.cpuMs)),
+    });
+    const details = { users, one: describe([single]), sharedState: describe(shared), ownState: describe(own) };
+    return [
+      measured('partitions-2-vs-1-request-rate', ratio(rate(shared), rate([single])), 'ratio', { op: '>', limit: 1 }, { ...details, wallRatio: Number(ratio(wall([single]), wall(shared)).toFixed(2)) }),
+      // The same two partitions without a shared SQLite file: what the sharing itself costs.
+      measured('partitions-2-vs-1-request-rate-own-state', ratio(rate(own), rate([single])), 'ratio', null, { ...details, wallRatio: Number(ratio(wall([single]), wall(own)).toFixed(2)) }),
+    ];
+  } finally {
+    await stub.stop();
+  }
 }
