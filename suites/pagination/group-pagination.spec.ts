@@ -4,7 +4,7 @@ import { expectPagesHoldEachOnce, POPULATION } from './paging.js';
 
 check({
   title: 'Pages GET /Groups with startIndex and count=5 over 11 groups it created',
-  requirements: ['LIST-GROUP-PAGINATION'],
+  requirements: ['LIST-GROUP-PAGINATION', 'LIST-RESPONSE'],
   counterparts: ['Gallery 24: SCIM_Group_Pagination_Test'],
   applies: (caps) => caps.groupsNaReason,
 }, async (ctx) => {
@@ -13,6 +13,7 @@ check({
     Array.from({ length: POPULATION }, (_, i) => ctx.setup.group({ displayName: `${prefix}${i + 1}` })),
   );
   await expectPagesHoldEachOnce(ctx, {
+    requirement: 'LIST-GROUP-PAGINATION',
     path: '/Groups',
     noun: 'groups',
     attribute: 'displayName',

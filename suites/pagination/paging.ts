@@ -22,6 +22,8 @@ const MAX_PAGES = 100;
 const MAX_WALKS = 3;
 
 export interface Population {
+  /** The requirement a broken page proves broken; ListResponse form (itemsPerPage, schemas) is LIST-RESPONSE's. */
+  requirement: 'LIST-PAGINATION' | 'LIST-GROUP-PAGINATION';
   path: '/Users' | '/Groups';
   noun: 'users' | 'groups';
   /** The attribute our names start with (`userName`, `displayName`) and the prefix only ours carry. */
@@ -34,7 +36,6 @@ export interface Population {
 
 interface Walk {
   total: number;
-  pages: number;
   /** How often each id appeared across the pages. */
   seen: Map<string, number>;
   last: ScimResponse;
@@ -64,7 +65,8 @@ async function walk(ctx: CheckContext, pop: Population, filter: string | undefin
     if (filter && page === 0 && (res.status === 400 || res.status === 501)) {
       return { kind: 'filter-unusable', why: `${pop.attribute} sw answered ${res.status}` };
     }
-    expectScim(res).toHaveStatus(200).toBeListResponse();
+    expectScim(res, pop.requirement).toHaveStatus(200);
+    expectScim(res, 'LIST-RESPONSE').toBeListResponse();
     const body = expectScim(res).json();
     const resources = expectScim(res).resources();
     const ids = resources.map((r) => String(r.id));
@@ -76,28 +78,29 @@ async function walk(ctx: CheckContext, pop: Population, filter: string | undefin
         expected: `startIndex ${startIndex} (1-based, the page*${PAGE_SIZE}+1 the gallery suite checks)`,
         actual: `startIndex ${JSON.stringify(body.startIndex) ?? '(absent)'}`,
         res,
+        requirement: pop.requirement,
       });
     }
     if (resources.length > PAGE_SIZE) {
-      fail('SCIM_VALUE', `count=${PAGE_SIZE} was not honoured`, { expected: `at most ${PAGE_SIZE} resources per page`, actual: `${resources.length} resources`, res });
+      fail('SCIM_VALUE', `count=${PAGE_SIZE} was not honoured`, { expected: `at most ${PAGE_SIZE} resources per page`, actual: `${resources.length} resources`, res, requirement: pop.requirement });
     }
     const pageTotal = body.totalResults as number;
     if (total === undefined) total = pageTotal;
     else if (pageTotal !== total) {
       if (!filter) return { kind: 'unstable', why: `totalResults went from ${total} to ${pageTotal} between pages` };
-      fail('SCIM_VALUE', 'totalResults changed from one page to the next although nothing changed', { expected: `totalResults ${total} on every page`, actual: `totalResults ${pageTotal} on the page at startIndex ${startIndex}`, res });
+      fail('SCIM_VALUE', 'totalResults changed from one page to the next although nothing changed', { expected: `totalResults ${total} on every page`, actual: `totalResults ${pageTotal} on the page at startIndex ${startIndex}`, res, requirement: pop.requirement });
     }
     for (const id of ids) seen.set(id, (seen.get(id) ?? 0) + 1);
     const next = startIndex + resources.length;
-    if (next > total) return { kind: 'walked', walk: { total, pages: page + 1, seen, last: res } };
+    if (next > total) return { kind: 'walked', walk: { total, seen, last: res } };
     if (resources.length === 0) {
-      fail('SCIM_MISSING', `an empty page at startIndex ${startIndex} although totalResults is ${total}`, { expected: `resources ${startIndex}…${Math.min(total, startIndex + PAGE_SIZE - 1)}`, actual: 'no resources', res });
+      fail('SCIM_MISSING', `an empty page at startIndex ${startIndex} although totalResults is ${total}`, { expected: `resources ${startIndex}…${Math.min(total, startIndex + PAGE_SIZE - 1)}`, actual: 'no resources', res, requirement: pop.requirement });
     }
     startIndex = next;
   }
 }
 
-/** Pages through the population and judges the pages; the check's requirement is whatever it cites. */
+/** Pages through the population and judges the pages. */
 export async function expectPagesHoldEachOnce(ctx: CheckContext, pop: Population): Promise<void> {
   const filter = `${pop.attribute} sw ${filterLiteral(pop.prefix)}`;
   let outcome = await walk(ctx, pop, filter);
@@ -119,12 +122,13 @@ export async function expectPagesHoldEachOnce(ctx: CheckContext, pop: Population
         repeated.length ? `${repeated.length} returned more than once (${repeated.map((i) => JSON.stringify(i)).join(', ')})` : '',
       ].filter(Boolean).join('; '),
       res: result.last,
+      requirement: pop.requirement,
     });
   }
   if (filtered && result.total !== pop.ids.length) {
-    fail('SCIM_VALUE', `totalResults is not the number of ${pop.noun} the filter selects`, { expected: `totalResults ${pop.ids.length}`, actual: `totalResults ${result.total}`, res: result.last });
+    fail('SCIM_VALUE', `totalResults is not the number of ${pop.noun} the filter selects`, { expected: `totalResults ${pop.ids.length}`, actual: `totalResults ${result.total}`, res: result.last, requirement: pop.requirement });
   }
   if (!filtered && result.total < pop.ids.length) {
-    fail('SCIM_VALUE', `totalResults is smaller than the ${pop.ids.length} ${pop.noun} this check created`, { expected: `totalResults ≥ ${pop.ids.length}`, actual: `totalResults ${result.total}`, res: result.last });
+    fail('SCIM_VALUE', `totalResults is smaller than the ${pop.ids.length} ${pop.noun} this check created`, { expected: `totalResults ≥ ${pop.ids.length}`, actual: `totalResults ${result.total}`, res: result.last, requirement: pop.requirement });
   }
 }

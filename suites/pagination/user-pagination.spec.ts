@@ -4,7 +4,7 @@ import { expectPagesHoldEachOnce, POPULATION } from './paging.js';
 
 check({
   title: 'Pages GET /Users with startIndex and count=5 over 11 users it created',
-  requirements: ['LIST-PAGINATION'],
+  requirements: ['LIST-PAGINATION', 'LIST-RESPONSE'],
   counterparts: ['Gallery 23: SCIM_User_Pagination_Test'],
 }, async (ctx) => {
   // A prefix only this check's users carry: other checks of the run create users with the run prefix meanwhile.
@@ -12,5 +12,5 @@ check({
   const users = await Promise.all(
     Array.from({ length: POPULATION }, (_, i) => ctx.setup.user({ userName: `${prefix}${i + 1}@contoso.example` })),
   );
-  await expectPagesHoldEachOnce(ctx, { path: '/Users', noun: 'users', attribute: 'userName', prefix, ids: users.map((u) => u.id) });
+  await expectPagesHoldEachOnce(ctx, { requirement: 'LIST-PAGINATION', path: '/Users', noun: 'users', attribute: 'userName', prefix, ids: users.map((u) => u.id) });
 });
