@@ -1,0 +1,111 @@
+/**
+ * Every check is shown failing: the real suites run against the clean reference app and against one instance
+ * per defect (one Playwright invocation, a project each). Asserted:
+ * - against the clean app nothing fails, warns, errors or is blocked;
+ * - against each defect, at least one check of every requirement the defect names goes red, and every red check
+ *   cites one of the defect's requirements or is blocked by one that does;
+ * - the whole defect → red checks map equals the committed tests/defects/expected-matrix.json
+ *   (UPDATE_MATRIX=1 rewrites it after a deliberate change).
+ * RATE-25RPS (a 10 s load) runs only in the clean project and the rate defect's.
+ *
+ * Run it with `npm run test:defects`: each defect project runs the checks citing the defect's requirements (the
+ * clean project runs everything). DEFECT_MATRIX=full runs every check against every defect, proving that no
+ * check of another requirement goes red. It is not part of `npm test` (minutes of load on 2 cores).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { DEFECTS } from '../../reference-app/defects/index.js';
+import { startReferenceApp, type RunningReferenceApp } from '../../reference-app/server.js';
+import type { RunConfig } from '../../core/run-config.js';
+
+const TOKEN = 'matrix-token-0123456789';
+const CLIENT = { id: 'matrix-client', secret: 'matrix-client-secret-0123456789' };
+const CLEAN = 'clean';
+const RATE_DEFECT = 'rate-limit-429';
+const EXPECTED = fileURLToPath(new URL('./expected-matrix.json', import.meta.url));
+const RED = new Set(['fail', 'warn', 'error', 'blocked']);
+const FULL = process.env.DEFECT_MATRIX === 'full';
+
+interface Line { project: string; id: string; status: string; requirements: string[]; message?: string }
+
+test('each defect turns exactly the checks citing its requirements red', { timeout: 1_200_000 }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'scim-conform-matrix-'));
+  const apps: RunningReferenceApp[] = [];
+  let child: ChildProcess | undefined;
+  try {
+    const projects: Record<string, string> = {};
+    const instances = [{ name: CLEAN, defects: [] as string[] }, ...DEFECTS.map((d) => ({ name: d.name, defects: [d.name] }))];
+    for (const inst of instances) {
+      const tls = inst.name === 'tls-legacy-versions';
+      const app = await startReferenceApp({
+        tokens: [TOKEN], defects: inst.defects, host: '127.0.0.1', port: 0,
+        oauth: { clients: [CLIENT] },
+        ...(tls ? { tls: 'self-signed' as const } : {}),
+      });
+      apps.push(app);
+      const config: RunConfig = {
+        url: app.url, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
+        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, timeoutMs: 10_000,
+        only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
+        oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },
+        startedAt: new Date().toISOString(),
+      };
+      const file = join(out, `${inst.name}.config.json`);
+      writeFileSync(file, JSON.stringify(config));
+      projects[inst.name] = file;
+    }
+    const matrixFile = join(out, 'matrix.json');
+    const scope = FULL ? undefined : Object.fromEntries(DEFECTS.map((d) => [d.name, d.requirements]));
+    writeFileSync(matrixFile, JSON.stringify({ projects, rateProjects: [CLEAN, RATE_DEFECT], scope, out }));
+    const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+    const config = fileURLToPath(new URL('./matrix.config.ts', import.meta.url));
+    const code = await new Promise<number>((resolve, reject) => {
+      child = spawn(process.execPath, [cli, 'test', '-c', config], {
+        env: { ...process.env, SCIM_CONFORM_MATRIX: matrixFile, SCIM_CONFORM_CONFIG: projects[CLEAN], SCIM_CONFORM_TOKEN: TOKEN, SCIM_CONFORM_CLIENT_SECRET: CLIENT.secret },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      child.once('error', reject);
+      child.once('close', (c) => resolve(c ?? 1));
+    });
+    assert.ok(code === 0 || code === 1, `Playwright ran the matrix (exit ${code})`);
+    const lines = readFileSync(join(out, 'matrix.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+    const red = (project: string): Line[] => lines.filter((l) => l.project === project && RED.has(l.status));
+
+    const cleanRed = red(CLEAN);
+    assert.deepEqual(cleanRed.map((l) => `${l.id}: ${l.status} ${l.message ?? ''}`), [], 'the clean reference app passes every check');
+
+    const actual: Record<string, string[]> = {};
+    const problems: string[] = [];
+    for (const d of DEFECTS) {
+      const reds = red(d.name);
+      actual[d.name] = reds.map((l) => `${l.id} ${l.status}`).sort();
+      for (const r of d.requirements) {
+        if (!reds.some((l) => l.requirements.includes(r) && l.status !== 'blocked')) problems.push(`${d.name}: no check of ${r} went red`);
+      }
+      for (const l of reds) {
+        if (l.status !== 'blocked' && !l.requirements.some((r) => d.requirements.includes(r))) {
+          problems.push(`${d.name}: ${l.id} (${l.requirements.join(', ')}) went ${l.status} but cites none of ${d.requirements.join(', ')} — ${l.message ?? ''}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, [], 'every defect is caught by its own requirements\' checks and by no others');
+    // The committed matrix lists, per defect, its own requirements' red checks (the full run adds nothing to it).
+    const own = Object.fromEntries(DEFECTS.map((d) => [d.name, (actual[d.name] ?? []).filter((entry) => {
+      const line = red(d.name).find((l) => `${l.id} ${l.status}` === entry);
+      return line?.requirements.some((r) => d.requirements.includes(r));
+    })]));
+    if (process.env.UPDATE_MATRIX === '1') writeFileSync(EXPECTED, `${JSON.stringify(own, null, 2)}\n`);
+    assert.ok(existsSync(EXPECTED), 'tests/defects/expected-matrix.json is committed (UPDATE_MATRIX=1 writes it)');
+    assert.deepEqual(own, JSON.parse(readFileSync(EXPECTED, 'utf8')), 'the defect → red checks matrix equals the committed one');
+  } finally {
+    // A timed-out test must not leave Playwright running the matrix in the background.
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await Promise.all(apps.map((a) => a.close()));
+  }
+});
