@@ -20,6 +20,7 @@ import { Ledger } from './ledger.js';
 import { Setup } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
 import { Blocked, NotApplicable } from './verdicts.js';
+import { MEASUREMENT } from './measurement.js';
 
 export interface CheckSpec {
   /** The stimulus, with a verb: "Sends POST /Users with a new userName". */
@@ -118,6 +119,9 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
       };
       await body(ctx);
       if (infoMessage) Object.assign(record, { status: 'info' satisfies CheckStatus, message: infoMessage });
+      // Figures a passing check measured (rate, TLS version, token lifetime) travel as `measurement` annotations.
+      const measured = testInfo.annotations.filter((a) => a.type === MEASUREMENT.annotation && a.description).map((a) => a.description);
+      if (!record.message && measured.length) record.message = measured.join('; ');
     } catch (err) {
       const outcome = classify(err, reqs, level);
       Object.assign(record, outcome.fields);
