@@ -14,7 +14,7 @@ const server = createServer((req, res) => {
     res.end(BODY);
   });
 });
-server.keepAliveTimeout = 10_000;
+server.keepAliveTimeout = 75_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);
 });

@@ -36,7 +36,9 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.keepAliveTimeout = 10_000;
+// Longer than the client's keep-alive (10 s in core's createAgent): a socket the stub closes just as the client
+// reuses it would fail a POST, which is never retried.
+server.keepAliveTimeout = 75_000;
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`http://127.0.0.1:${(server.address() as AddressInfo).port}/scim/v2\n`);
 });
