@@ -7,7 +7,7 @@ const isManagerKey = (k: string): boolean => /(^|:)manager$/i.test(k);
 
 export const managerBareStringRejected: Defect = {
   name: 'manager-bare-string-rejected',
-  requirements: ['USER-MANAGER'],
+  requirements: ['USER-MANAGER', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL'],
   description: 'Accepts the manager only as {"value": id}: the bare string id Entra actually sends at urn:…:enterprise:2.0:User:manager gets 400 invalidValue.',
   install: () => ({
     patch: (body, ctx) => {

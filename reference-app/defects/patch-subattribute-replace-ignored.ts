@@ -5,7 +5,7 @@ const SUB_PATH = /^[A-Za-z][\w$-]*\.[A-Za-z][\w$-]*$/;
 
 export const patchSubattributeReplaceIgnored: Defect = {
   name: 'patch-subattribute-replace-ignored',
-  requirements: ['USER-PATCH-REPLACE'],
+  requirements: ['USER-PATCH-REPLACE', 'CYCLE-INCREMENTAL'],
   description: 'Silently skips a user PATCH Replace whose path names a sub-attribute (name.givenName, name.familyName) and answers as if it had applied it.',
   install: () => ({
     patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) =>

@@ -1,5 +1,4 @@
 import { isObject } from '../../core/filter/index.js';
-import { mapResources } from './helpers.js';
 import type { Defect } from './types.js';
 
 /** "+1 (425) 555-0100" style: what a well-meaning phone library does to "4255550100" or "61-392-9473". */
@@ -14,13 +13,14 @@ function format(phone: string): string {
 
 export const reformatPhone: Defect = {
   name: 'reformat-phone',
-  requirements: ['USER-VALUES-VERBATIM'],
-  description: 'Returns phoneNumbers[].value reformatted as "+C (AAA) LLL-LLLL" instead of exactly as sent.',
+  // Entra creates users with their phones and compares them after every cycle
+  requirements: ['USER-VALUES-VERBATIM', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-ON-DEMAND'],
+  description: 'Normalises phoneNumbers[].value to "+C (AAA) LLL-LLLL" when a user is created (POST /Users), so the stored and returned phone differs from the one sent; phones set later by PATCH stay verbatim.',
   install: () => ({
-    response: (res, req) => (req.resourceType === 'User' || req.route === 'search'
-      ? mapResources(res, (r) => (Array.isArray(r.phoneNumbers)
-        ? { ...r, phoneNumbers: r.phoneNumbers.map((p: unknown) => (isObject(p) && typeof p.value === 'string' ? { ...p, value: format(p.value) } : p)) }
-        : r))
-      : res),
+    request: (req) => {
+      if (!(req.method === 'POST' && req.route === 'collection' && req.resourceType === 'User' && isObject(req.body) && Array.isArray(req.body.phoneNumbers))) return req;
+      const phoneNumbers = req.body.phoneNumbers.map((p: unknown) => (isObject(p) && typeof p.value === 'string' ? { ...p, value: format(p.value) } : p));
+      return { ...req, body: { ...req.body, phoneNumbers } };
+    },
   }),
 };

@@ -13,7 +13,7 @@ function hasStringBoolean(v: unknown): boolean {
 
 export const stringBooleansRejectedInPatch: Defect = {
   name: 'string-booleans-rejected-in-patch',
-  requirements: ['PATCH-STRING-BOOLEANS'],
+  requirements: ['PATCH-STRING-BOOLEANS', 'CYCLE-DEPROVISION', 'CYCLE-RESTORE'],
   description: 'Rejects a PATCH with 400 invalidValue when a value, or a value filter in the path (roles[primary eq "True"]), holds "True"/"False" as a string, as Entra\'s default dialect sends them.',
   install: () => ({
     patch: (body) => {

@@ -84,7 +84,9 @@ const SCENARIOS: Record<string, Scenario> = {
   },
   'reformat-phone': async (a) => {
     const u = await createUser(a, 'phone', { phoneNumbers: [{ type: 'work', value: '4255550100' }] });
-    assert.equal((u.phoneNumbers as Json[])[0]?.value, '+1 (425) 555-0100', 'reformatted');
+    assert.equal((u.phoneNumbers as Json[])[0]?.value, '+1 (425) 555-0100', 'reformatted on create');
+    await patchUser(a, u.id, { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '4255550199' });
+    assert.equal(((await get(a, u.id)).phoneNumbers as Json[])[0]?.value, '4255550199', 'verbatim through PATCH');
   },
   'user-get-id-mismatch': async (a) => {
     const u = await createUser(a, 'idcase');
