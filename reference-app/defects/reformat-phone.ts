@@ -14,7 +14,7 @@ function format(phone: string): string {
 export const reformatPhone: Defect = {
   name: 'reformat-phone',
   // Entra creates users with their phones and compares them after every cycle
-  requirements: ['USER-VALUES-VERBATIM', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-ON-DEMAND'],
+  requirements: ['USER-VALUES-VERBATIM', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION'],
   description: 'Normalises phoneNumbers[].value to "+C (AAA) LLL-LLLL" when a user is created (POST /Users), so the stored and returned phone differs from the one sent; phones set later by PATCH stay verbatim.',
   install: () => ({
     request: (req) => {
