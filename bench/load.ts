@@ -9,7 +9,6 @@ export interface LoadResult {
   /** Completed requests per second over the run. */
   rps: number;
   requests: number;
-  seconds: number;
   non2xx: number;
   errors: number;
   latencyP50Ms: number;
@@ -46,7 +45,6 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
   return {
     rps: total / r.duration,
     requests: total,
-    seconds: r.duration,
     non2xx: r.non2xx,
     errors: r.errors,
     latencyP50Ms: r.latency.p50,

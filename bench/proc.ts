@@ -76,7 +76,6 @@ export interface Server {
   /** Tenant URL (reference app) or root URL (bare server). */
   url: string;
   token: string;
-  pid: number;
   stop(): Promise<number>;
 }
 
@@ -85,7 +84,7 @@ export async function serveReferenceApp(): Promise<Server> {
   const token = randomBytes(24).toString('base64url');
   const c = startChild([CLI, 'serve', '--token', token]);
   const first = await c.waitFor(/^https?:\/\//);
-  return { url: first.text.trim(), token, pid: c.child.pid as number, stop: c.stop };
+  return { url: first.text.trim(), token, stop: c.stop };
 }
 
 /** A TypeScript module of the bench in its own Node process (through tsx, as `npm run bench` runs). */
@@ -97,7 +96,7 @@ export function tsxArgs(module: string, ...args: string[]): string[] {
 export async function serveBenchServer(module: './bare-http.ts' | './stub-scim.ts'): Promise<Server> {
   const c = startChild(tsxArgs(module));
   const first = await c.waitFor(/^http:\/\//);
-  return { url: first.text.trim(), token: 'stub-token', pid: c.child.pid as number, stop: c.stop };
+  return { url: first.text.trim(), token: 'stub-token', stop: c.stop };
 }
 
 export interface Finished {
