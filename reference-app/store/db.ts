@@ -20,10 +20,16 @@ CREATE TABLE IF NOT EXISTS resources (
   version       INTEGER NOT NULL,
   attrs         TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS resources_user_name    ON resources (type, user_name);
-CREATE INDEX IF NOT EXISTS resources_display_name ON resources (type, display_name);
-CREATE INDEX IF NOT EXISTS resources_external_id  ON resources (type, external_id);
-CREATE INDEX IF NOT EXISTS resources_order        ON resources (type, created, id);
+-- Each lookup index ends in the default order (created, id), so an equality filter is one index search that
+-- also yields its rows sorted; with (type, user_name) alone the planner preferred resources_order to skip the
+-- sort and walked every resource of the type (27 ms instead of 0.09 ms per lookup at 20 000 users).
+DROP INDEX IF EXISTS resources_user_name;
+DROP INDEX IF EXISTS resources_display_name;
+DROP INDEX IF EXISTS resources_external_id;
+CREATE INDEX IF NOT EXISTS resources_user_name_order    ON resources (type, user_name, created, id);
+CREATE INDEX IF NOT EXISTS resources_display_name_order ON resources (type, display_name, created, id);
+CREATE INDEX IF NOT EXISTS resources_external_id_order  ON resources (type, external_id, created, id);
+CREATE INDEX IF NOT EXISTS resources_order              ON resources (type, created, id);
 
 CREATE TABLE IF NOT EXISTS memberships (
   seq      INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -60,39 +60,44 @@ function toMember(r: MemberRow): Member {
   return m;
 }
 
+/**
+ * Every statement the store runs. Exported so a self-test can pin their query plans: an equality lookup must
+ * search its own index, never walk every resource of the type.
+ */
+export const SQL = {
+  get: 'SELECT * FROM resources WHERE id = ? AND type = ?',
+  typeOf: 'SELECT type FROM resources WHERE id = ?',
+  insert: `INSERT INTO resources (id, type, user_name, display_name, external_id, created, last_modified, version, attrs)
+             VALUES (@id, @type, @userName, @displayName, @externalId, @created, @lastModified, @version, @attrs)`,
+  update: `UPDATE resources SET user_name = @userName, display_name = @displayName, external_id = @externalId,
+             last_modified = @lastModified, version = @version, attrs = @attrs
+             WHERE id = @id AND type = @type`,
+  touch: 'UPDATE resources SET last_modified = ?, version = version + 1 WHERE id = ?',
+  delete: 'DELETE FROM resources WHERE id = ? AND type = ?',
+  byUserName: 'SELECT * FROM resources WHERE type = ? AND user_name = ? ORDER BY created, id',
+  byDisplayName: 'SELECT * FROM resources WHERE type = ? AND display_name = ? ORDER BY created, id',
+  byExternalId: 'SELECT * FROM resources WHERE type = ? AND external_id = ? ORDER BY created, id',
+  all: 'SELECT * FROM resources WHERE type = ? ORDER BY created, id',
+  page: 'SELECT * FROM resources WHERE type = ? ORDER BY created, id LIMIT ? OFFSET ?',
+  count: 'SELECT count(*) AS n FROM resources WHERE type = ?',
+  members: 'SELECT value, type, display FROM memberships WHERE group_id = ? ORDER BY seq',
+  memberCount: 'SELECT count(*) AS n FROM memberships WHERE group_id = ?',
+  addMember: `INSERT INTO memberships (group_id, value, type, display) VALUES (?, ?, ?, ?)
+                ON CONFLICT (group_id, value) DO UPDATE SET display = coalesce(excluded.display, display)`,
+  removeMember: 'DELETE FROM memberships WHERE group_id = ? AND value = ?',
+  clearMembers: 'DELETE FROM memberships WHERE group_id = ?',
+  groupsOf: 'SELECT DISTINCT group_id FROM memberships WHERE value = ?',
+  dropMemberEverywhere: 'DELETE FROM memberships WHERE value = ?',
+} as const;
+
 export class ResourceStore {
   readonly stats = { memberRowsRead: 0 };
   private readonly db: Db;
-  private readonly s: Record<string, Statement>;
+  private readonly s: Record<keyof typeof SQL, Statement>;
 
   constructor(db: Db) {
     this.db = db;
-    const p = (sql: string): Statement => db.prepare(sql);
-    this.s = {
-      get: p('SELECT * FROM resources WHERE id = ? AND type = ?'),
-      typeOf: p('SELECT type FROM resources WHERE id = ?'),
-      insert: p(`INSERT INTO resources (id, type, user_name, display_name, external_id, created, last_modified, version, attrs)
-                 VALUES (@id, @type, @userName, @displayName, @externalId, @created, @lastModified, @version, @attrs)`),
-      update: p(`UPDATE resources SET user_name = @userName, display_name = @displayName, external_id = @externalId,
-                 last_modified = @lastModified, version = @version, attrs = @attrs
-                 WHERE id = @id AND type = @type`),
-      touch: p('UPDATE resources SET last_modified = ?, version = version + 1 WHERE id = ?'),
-      delete: p('DELETE FROM resources WHERE id = ? AND type = ?'),
-      byUserName: p('SELECT * FROM resources WHERE type = ? AND user_name = ? ORDER BY created, id'),
-      byDisplayName: p('SELECT * FROM resources WHERE type = ? AND display_name = ? ORDER BY created, id'),
-      byExternalId: p('SELECT * FROM resources WHERE type = ? AND external_id = ? ORDER BY created, id'),
-      all: p('SELECT * FROM resources WHERE type = ? ORDER BY created, id'),
-      page: p('SELECT * FROM resources WHERE type = ? ORDER BY created, id LIMIT ? OFFSET ?'),
-      count: p('SELECT count(*) AS n FROM resources WHERE type = ?'),
-      members: p('SELECT value, type, display FROM memberships WHERE group_id = ? ORDER BY seq'),
-      memberCount: p('SELECT count(*) AS n FROM memberships WHERE group_id = ?'),
-      addMember: p(`INSERT INTO memberships (group_id, value, type, display) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (group_id, value) DO UPDATE SET display = coalesce(excluded.display, display)`),
-      removeMember: p('DELETE FROM memberships WHERE group_id = ? AND value = ?'),
-      clearMembers: p('DELETE FROM memberships WHERE group_id = ?'),
-      groupsOf: p('SELECT DISTINCT group_id FROM memberships WHERE value = ?'),
-      dropMemberEverywhere: p('DELETE FROM memberships WHERE value = ?'),
-    };
+    this.s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
   }
 
   /** Runs fn in one IMMEDIATE transaction (one write lock, one fsync). */
@@ -101,12 +106,12 @@ export class ResourceStore {
   }
 
   get(type: ResourceType, id: string): StoredResource | undefined {
-    const r = this.s.get!.get(id, type) as Row | undefined;
+    const r = this.s.get.get(id, type) as Row | undefined;
     return r && fromRow(r);
   }
 
   typeOf(id: string): ResourceType | undefined {
-    return (this.s.typeOf!.get(id) as { type: ResourceType } | undefined)?.type;
+    return (this.s.typeOf.get(id) as { type: ResourceType } | undefined)?.type;
   }
 
   /** Resources whose indexed attribute equals value (userName and displayName compared case-insensitively). */
@@ -114,71 +119,71 @@ export class ResourceStore {
     let rows: Row[];
     switch (attr) {
       case 'id': {
-        const one = this.s.get!.get(value, type) as Row | undefined;
+        const one = this.s.get.get(value, type) as Row | undefined;
         rows = one ? [one] : [];
         break;
       }
-      case 'userName': rows = this.s.byUserName!.all(type, value.toLowerCase()) as Row[]; break;
-      case 'displayName': rows = this.s.byDisplayName!.all(type, value.toLowerCase()) as Row[]; break;
-      case 'externalId': rows = this.s.byExternalId!.all(type, value) as Row[]; break;
+      case 'userName': rows = this.s.byUserName.all(type, value.toLowerCase()) as Row[]; break;
+      case 'displayName': rows = this.s.byDisplayName.all(type, value.toLowerCase()) as Row[]; break;
+      case 'externalId': rows = this.s.byExternalId.all(type, value) as Row[]; break;
     }
     return rows.map(fromRow);
   }
 
   /** Every resource of a type in the default order (created, then id), parsed lazily. */
   *all(type: ResourceType): Generator<StoredResource> {
-    for (const r of this.s.all!.iterate(type) as IterableIterator<Row>) yield fromRow(r);
+    for (const r of this.s.all.iterate(type) as IterableIterator<Row>) yield fromRow(r);
   }
 
   page(type: ResourceType, offset: number, limit: number): StoredResource[] {
-    return (this.s.page!.all(type, limit, offset) as Row[]).map(fromRow);
+    return (this.s.page.all(type, limit, offset) as Row[]).map(fromRow);
   }
 
   count(type: ResourceType): number {
-    return (this.s.count!.get(type) as { n: number }).n;
+    return (this.s.count.get(type) as { n: number }).n;
   }
 
   insert(r: StoredResource): void {
-    this.s.insert!.run(this.params(r));
+    this.s.insert.run(this.params(r));
   }
 
   update(r: StoredResource): void {
-    this.s.update!.run(this.params(r));
+    this.s.update.run(this.params(r));
   }
 
   /** Bumps version and lastModified without reading the row (member changes). */
   touch(id: string, lastModified: string): void {
-    this.s.touch!.run(lastModified, id);
+    this.s.touch.run(lastModified, id);
   }
 
   /** Deletes the resource and every membership it had or was, touching the groups that lose a member. */
   delete(type: ResourceType, id: string, now: string): boolean {
-    for (const g of this.s.groupsOf!.all(id) as { group_id: string }[]) this.touch(g.group_id, now);
-    this.s.dropMemberEverywhere!.run(id);
-    if (type === 'Group') this.s.clearMembers!.run(id);
-    return this.s.delete!.run(id, type).changes > 0;
+    for (const g of this.s.groupsOf.all(id) as { group_id: string }[]) this.touch(g.group_id, now);
+    this.s.dropMemberEverywhere.run(id);
+    if (type === 'Group') this.s.clearMembers.run(id);
+    return this.s.delete.run(id, type).changes > 0;
   }
 
   members(groupId: string): Member[] {
-    const rows = this.s.members!.all(groupId) as MemberRow[];
+    const rows = this.s.members.all(groupId) as MemberRow[];
     this.stats.memberRowsRead += rows.length;
     return rows.map(toMember);
   }
 
   memberCount(groupId: string): number {
-    return (this.s.memberCount!.get(groupId) as { n: number }).n;
+    return (this.s.memberCount.get(groupId) as { n: number }).n;
   }
 
   addMember(groupId: string, m: Member): void {
-    this.s.addMember!.run(groupId, m.value, m.type ?? null, m.display ?? null);
+    this.s.addMember.run(groupId, m.value, m.type ?? null, m.display ?? null);
   }
 
   removeMember(groupId: string, value: string): boolean {
-    return this.s.removeMember!.run(groupId, value).changes > 0;
+    return this.s.removeMember.run(groupId, value).changes > 0;
   }
 
   clearMembers(groupId: string): void {
-    this.s.clearMembers!.run(groupId);
+    this.s.clearMembers.run(groupId);
   }
 
   private params(r: StoredResource): Record<string, unknown> {
