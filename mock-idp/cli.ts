@@ -16,7 +16,6 @@ import { ProvisioningJob, type CycleSummary, type JobOptions, type Progress } fr
 import { JobState } from './cycles/state.js';
 import { readCsvDirectory } from './directory/csv-file.js';
 import { readJsonDirectory, writeJsonDirectory } from './directory/json-file.js';
-import { generate } from './directory/generate.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
 import type { DirectoryInput } from './directory/types.js';
 import { parseDuration } from './escrow/schedule.js';
@@ -310,10 +309,12 @@ export function idpCommand(ctx: IdpCliContext): CommandModule<object, object> {
       out: { type: 'string', describe: 'JSON file to write (default: stdout)' },
       state: { type: 'string', describe: 'Import straight into this IdP state instead of writing a file' },
     }) as unknown as Argv<{ users: number; groups: number; seed: number; out?: string; prefix?: string; scope: string; state?: string }>,
-    handler: (args) => {
+    handler: async (args) => {
       for (const [flag, v] of [['--users', args.users], ['--groups', args.groups], ['--seed', args.seed]] as const) {
         if (!Number.isInteger(v) || v < 0) throw bad(`${flag} must be a whole number ≥ 0`);
       }
+      // Loaded here, not at the top: the generator brings faker (~35 MB), which no other idp command needs.
+      const { generate } = await import('./directory/generate.js');
       const dir = generate({ users: args.users, groups: args.groups, seed: args.seed, scope: args.scope as 'all' | 'groups', ...(args.prefix ? { prefix: args.prefix } : {}) });
       if (args.state) {
         const db = openDb(resolve(ctx.io.cwd, args.state));

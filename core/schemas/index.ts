@@ -1,7 +1,7 @@
 /**
- * JSON Schemas (ajv, draft-07) for the SCIM messages and resources scim-conform checks, compiled ONCE at module
- * load. They encode RFC 7643/7644 structure — types, required members, arrays — not Entra policy, which lives in
- * the checks. `additionalProperties` stays open: SCIM resources may carry extensions.
+ * JSON Schemas (ajv, draft-07) for the SCIM messages and resources scim-conform checks, each compiled once per
+ * process, on first use. They encode RFC 7643/7644 structure — types, required members, arrays — not Entra
+ * policy, which lives in the checks. `additionalProperties` stays open: SCIM resources may carry extensions.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
@@ -187,16 +187,14 @@ export type SchemaName = 'User' | 'Group' | 'ListResponse' | 'Error' | 'PatchOp'
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
-const validators: Record<SchemaName, ValidateFunction> = {
-  User: ajv.compile(user),
-  Group: ajv.compile(group),
-  ListResponse: ajv.compile(listResponse),
-  Error: ajv.compile(error),
-  PatchOp: ajv.compile(patchOp),
-  ServiceProviderConfig: ajv.compile(serviceProviderConfig),
-  Schema: ajv.compile(schema),
-  ResourceType: ajv.compile(resourceType),
+const definitions: Record<SchemaName, object> = {
+  User: user, Group: group, ListResponse: listResponse, Error: error, PatchOp: patchOp,
+  ServiceProviderConfig: serviceProviderConfig, Schema: schema, ResourceType: resourceType,
 };
+// Compiled on first use, once per process: every Playwright worker (and the runner collecting the specs) loads
+// this module, and most of them validate only a few of the eight.
+const validators: Partial<Record<SchemaName, ValidateFunction>> = {};
+const validatorFor = (name: SchemaName): ValidateFunction => (validators[name] ??= ajv.compile(definitions[name]));
 
 export interface SchemaResult {
   valid: boolean;
@@ -205,7 +203,7 @@ export interface SchemaResult {
 }
 
 export function validateScim(name: SchemaName, value: unknown): SchemaResult {
-  const validate = validators[name];
+  const validate = validatorFor(name);
   const valid = validate(value) as boolean;
   return { valid, errors: valid ? [] : (validate.errors ?? []).map(describe) };
 }
