@@ -107,10 +107,3 @@ export class DataFactory {
     return `${this.faker.word.adjective()} ${this.faker.word.noun()}`;
   }
 }
-
-/** A run prefix: short, random, recognisable (`scr-` + 6 base36 characters + `-`). */
-export function newRunPrefix(random: () => number = Math.random): string {
-  let s = '';
-  for (let i = 0; i < 6; i++) s += Math.floor(random() * 36).toString(36);
-  return `scr-${s}-`;
-}

@@ -4,7 +4,6 @@
  * filter request, and a wrong client secret gets no token. The secret and every token issued are registered with
  * the redactor before anything is recorded.
  */
-import { randomUUID } from 'node:crypto';
 import { fetchClientCredentialsToken, type ClientCredentials, type IssuedToken } from '../../core/client/oauth.js';
 import { HarnessError, TargetError } from '../../core/errors.js';
 import { check, describeResponse, fail, runContext, type CheckContext } from '../_harness/index.js';
@@ -62,7 +61,7 @@ check({
   }
   if (res.status !== 200) throw new TargetError('TARGET_SETUP', `cannot tell whether the token was accepted: GET /Users?filter=userName eq answered ${describeResponse(res)}`);
 
-  const wrong = await requestToken(ctx, { ...cc, clientSecret: `wrong-${randomUUID()}` }, 'POST {token-url} grant_type=client_credentials with a wrong secret');
+  const wrong = await requestToken(ctx, { ...cc, clientSecret: `wrong-${ctx.data.guid()}` }, 'POST {token-url} grant_type=client_credentials with a wrong secret');
   await recordMeasurement(ctx.testInfo, `token issued with expires_in ${issued.expiresIn} (${issued.tokenType ?? 'no token_type'}) and accepted by GET /Users?filter=userName eq; wrong secret: ${'refused' in wrong ? wrong.refused : 'a token was issued'}`, {
     expiresIn: issued.expiresIn,
     tokenType: issued.tokenType,

@@ -3,7 +3,6 @@
  * string, and the validator does not check it): the Error schema URN, `status` as a string equal to the HTTP
  * status, a non-empty `detail`, and application/scim+json. Judged on a 404 and on a 409.
  */
-import { randomUUID } from 'node:crypto';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { slugify } from '../../core/check-id.js';
 import { URN } from '../../core/urns.js';
@@ -43,7 +42,7 @@ check({
   title: 'Sends GET /Users/{id} for an id that does not exist and reads the error body',
   requirements: ['ERROR-FORMAT'],
 }, async (ctx) => {
-  const res = await send(ctx, ctx.entra.getUser(randomUUID()));
+  const res = await send(ctx, ctx.entra.getUser(ctx.data.guid()));
   expectScimError(res, 404, 'GET of an unknown user');
 });
 

@@ -2,7 +2,6 @@
  * Deleting groups (reference §2.2.7; validator test 24 and previews P6, P7): 204, then 404 on GET; 404 for a
  * DELETE of an id that does not exist and for a second DELETE.
  */
-import { randomUUID } from 'node:crypto';
 import { TargetError } from '../../core/errors.js';
 import { check, expectScim } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
@@ -29,7 +28,7 @@ check({
 }, async (ctx) => {
   // The validator deletes a random GUID. The endpoint may hold other people's groups, so make sure first that
   // no group has this id (a collision is practically impossible, but a DELETE must never risk one).
-  const id = randomUUID();
+  const id = ctx.data.guid();
   const probe = await send(ctx, ctx.entra.getGroup(id, { excludeMembers: false }));
   if (probe.status >= 200 && probe.status < 300) {
     throw new TargetError('TARGET_SETUP', `a group with the random id ${id} exists; not deleting what this run did not create`);
