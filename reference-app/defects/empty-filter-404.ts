@@ -7,7 +7,7 @@ export const emptyFilter404: Defect = {
   name: 'empty-filter-404',
   // Entra matches before every create and reads back after deletes, so a 404 on "no match" stops every cycle
   requirements: [
-    'FILTER-NO-MATCH', 'CONN-TEST', 'FILTER-AND', 'USER-DELETE', 'GROUP-MEMBER-QUERY',
+    'FILTER-NO-MATCH', 'CONN-TEST', 'FILTER-AND', 'USER-DELETE',
     'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-RESTORE', 'CYCLE-MATCH-EXISTING', 'CYCLE-ON-DEMAND',
   ],
   description: 'Answers a filtered query that matches nothing with 404 Not Found instead of 200 and an empty ListResponse (Entra quarantines such endpoints).',

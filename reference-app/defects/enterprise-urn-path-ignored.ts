@@ -9,7 +9,7 @@ const isEnterpriseKey = (k: string): boolean => k.toLowerCase().startsWith(ENTER
 
 export const enterpriseUrnPathIgnored: Defect = {
   name: 'enterprise-urn-path-ignored',
-  requirements: ['USER-PATCH-ENTERPRISE', 'CYCLE-INCREMENTAL', 'CYCLE-MATCH-EXISTING'],
+  requirements: ['USER-PATCH-ENTERPRISE', 'CYCLE-INCREMENTAL'],
   description: 'Silently skips user PATCH operations on enterprise-extension attributes addressed by URN (urn:…:enterprise:2.0:User:department, employeeNumber, …), by path or as path-less keys; manager still works.',
   install: () => ({
     patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).flatMap((op) => {

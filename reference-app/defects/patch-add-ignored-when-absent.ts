@@ -14,7 +14,7 @@ function holds(user: JsonObject, path: string): boolean {
 
 export const patchAddIgnoredWhenAbsent: Defect = {
   name: 'patch-add-ignored-when-absent',
-  requirements: ['USER-PATCH-ADD', 'USER-MANAGER', 'PATCH-OP-CASE', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL'],
+  requirements: ['USER-PATCH-ADD', 'USER-MANAGER', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL'],
   description: 'Treats a user PATCH Add as "update existing": an Add for an attribute the user does not have yet (nickName, a new emails entry, the manager) is skipped; Replace works.',
   install: () => ({
     patch: (body, ctx) => {

@@ -8,9 +8,9 @@ import type { Defect } from './types.js';
 export const patchIgnoredInDefaultDialect: Defect = {
   name: 'patch-ignored-in-default-dialect',
   requirements: [
-    'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-RESTORE', 'CYCLE-ON-DEMAND',
+    'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-ON-DEMAND',
     'PATCH-OP-CASE', 'PATCH-STRING-BOOLEANS', 'USER-PATCH-REPLACE', 'USER-PATCH-MULTIVALUED', 'USER-PATCH-ADD',
-    'USER-PATCH-REMOVE', 'USER-PATCH-ENTERPRISE', 'USER-MANAGER', 'USER-DEACTIVATE', 'USER-REACTIVATE', 'NULL-UPDATE',
+    'USER-PATCH-REMOVE', 'USER-PATCH-ENTERPRISE', 'USER-MANAGER', 'USER-DEACTIVATE', 'NULL-UPDATE',
     'GROUP-PATCH-REPLACE', 'GROUP-MEMBER-ADD', 'GROUP-MEMBER-REMOVE',
   ],
   description: 'Acknowledges a PATCH whose ops are capitalised (Entra\'s default "Add"/"Replace"/"Remove") with 200/204 but applies nothing; lower-case RFC ops (aadOptscim062020, the validator) work.',

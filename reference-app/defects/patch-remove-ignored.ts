@@ -3,7 +3,7 @@ import type { Defect } from './types.js';
 
 export const patchRemoveIgnored: Defect = {
   name: 'patch-remove-ignored',
-  requirements: ['USER-PATCH-REMOVE', 'USER-MANAGER', 'PATCH-OP-CASE'],
+  requirements: ['USER-PATCH-REMOVE', 'USER-MANAGER'],
   description: 'Silently skips user PATCH Remove operations (the attribute stays), answering as if they had been applied.',
   install: () => ({
     patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) => opName(op).toLowerCase() !== 'remove'))),

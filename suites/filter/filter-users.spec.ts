@@ -16,7 +16,8 @@ check({
   counterparts: ['MSV 3: Filter for an existing user'],
 }, async ({ scim, entra, setup, step }) => {
   const { id, payload } = await setup.user();
-  await setup.user(); // a second user that must not match
+  // A second user whose userName contains the first one's: an `eq` evaluated as `co` or `sw` finds both.
+  await setup.user({ userName: `${payload.userName}.net` });
   const res = await step('GET /Users?filter=userName eq "…"', () => scim.send(entra.findUser('userName', payload.userName)));
   expectOnly(res, id, 'userName eq');
   const literal = await step('GET /Users?filter=userName+eq+"…" (validator encoding)', () =>

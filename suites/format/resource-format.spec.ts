@@ -7,10 +7,15 @@ check({
   const { id, payload, res: created } = await setup.user();
   const read = await step('GET /Users/{id}', () => scim.send(entra.getUser(id)));
   const found = await step('GET /Users?filter=userName eq "…"', () => scim.send(entra.findUser('userName', payload.userName)));
+  // id is returned "always" (RFC 7643 §3.1), also when a projection does not list it (MSV "Get User Attributes").
+  const byName = entra.findUser('userName', payload.userName);
+  const projected = await step('GET /Users?filter=userName eq "…"&attributes=userName', () =>
+    scim.send({ ...byName, query: [...(byName.query ?? []), ['attributes', 'userName']] }));
   const resources = [
     { res: created, r: created.body as Record<string, unknown> },
     { res: read, r: expectScim(read).toHaveStatus(200).json() },
     ...expectScim(found).toHaveStatus(200).resources().map((r) => ({ res: found, r })),
+    ...expectScim(projected).toHaveStatus(200).resources().map((r) => ({ res: projected, r })),
   ];
   for (const { res, r } of resources) {
     if (typeof r.id !== 'string' || r.id.length === 0) fail('SCIM_MISSING', 'a returned resource has no id', { expected: 'a non-empty string id', actual: JSON.stringify(r.id), res });

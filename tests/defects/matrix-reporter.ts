@@ -1,4 +1,4 @@
-/** Writes one JSON line per check and project: {project, id, status, requirements} from the evidence record. */
+/** Writes one JSON line per check and project: {project, id, status, requirements, ms} from the evidence record. */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { EVIDENCE_ATTACHMENT, type CheckRecord } from '../../core/evidence.js';
@@ -14,9 +14,9 @@ export default class MatrixReporter implements Reporter {
     const line = att?.body
       ? (() => {
           const r = JSON.parse(att.body.toString('utf8')) as CheckRecord;
-          return { project, id: r.id, status: r.status, requirements: r.requirements, message: r.message?.split('\n')[1]?.trim() };
+          return { project, id: r.id, status: r.status, requirements: r.requirements, ms: result.duration, message: r.message?.split('\n')[1]?.trim() };
         })()
-      : { project, id: test.title, status: 'error', requirements: [], message: result.error?.message?.slice(0, 200) ?? `no evidence (${result.status})` };
+      : { project, id: test.title, status: 'error', requirements: [], ms: result.duration, message: result.error?.message?.slice(0, 200) ?? `no evidence (${result.status})` };
     appendFileSync(this.opts.outputFile, `${JSON.stringify(line)}\n`);
   }
 }
