@@ -65,4 +65,6 @@ export const ANNOTATION = {
   checkId: 'check-id',
   counterpart: 'counterpart',
   dialect: 'dialect',
+  /** The named target a check ran against, when a run tests several (the defect matrix). */
+  target: 'target',
 } as const;

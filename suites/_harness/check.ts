@@ -15,7 +15,7 @@ import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
 import { DataFactory } from '../../test-data/factory.js';
-import { runContext } from './context.js';
+import { runContext, targetNames } from './context.js';
 import { Ledger } from './ledger.js';
 import { Setup } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
@@ -82,63 +82,73 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   ];
   const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
 
-  test(title, { tag, annotation }, async ({}, testInfo) => {
-    if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
-    const { config, client } = runContext(testInfo.project.name);
-    // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
-    const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
-    testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });
-    const scim = client.fork();
-    const ledger = new Ledger(config.journalFile, client.fork());
-    const entra = createRequestBuilder({ dialect: spec.dialect ?? 'default', baseUrl: config.url });
-    const data = new DataFactory({ seed: config.seed, prefix: config.runPrefix, stream: id });
-    const record: CheckRecord = {
-      id,
-      title,
-      requirements: reqs.map((r) => r.id),
-      status: 'pass',
-      ...(spec.dialect ? { dialect: spec.dialect } : {}),
-      ...(spec.counterparts?.length ? { counterparts: spec.counterparts } : {}),
-      exchanges: [],
-      durationMs: 0,
+  for (const target of targetNames()) {
+    const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
+    test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
+      await runCheck(spec, reqs, level, title, target, testInfo, body);
+    });
+  }
+}
+
+async function runCheck(
+  spec: CheckSpec, reqs: Requirement[], level: Level, title: string, target: string | undefined,
+  testInfo: TestInfo, body: (ctx: CheckContext) => Promise<void>,
+): Promise<void> {
+  if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
+  const { config, client } = runContext(target);
+  // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
+  const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
+  testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });
+  const scim = client.fork();
+  const ledger = new Ledger(config.journalFile, client.fork());
+  const entra = createRequestBuilder({ dialect: spec.dialect ?? 'default', baseUrl: config.url });
+  const data = new DataFactory({ seed: config.seed, prefix: config.runPrefix, stream: id });
+  const record: CheckRecord = {
+    id,
+    title,
+    requirements: reqs.map((r) => r.id),
+    status: 'pass',
+    ...(spec.dialect ? { dialect: spec.dialect } : {}),
+    ...(spec.counterparts?.length ? { counterparts: spec.counterparts } : {}),
+    exchanges: [],
+    durationMs: 0,
+  };
+  await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level);
+  let infoMessage: string | undefined;
+  const started = performance.now();
+  let rethrow: unknown;
+  let skipReason: string | undefined;
+  try {
+    const caps = await targetCapabilities(client, config);
+    const naReason = spec.applies?.(caps, config);
+    if (naReason) throw new NotApplicable(naReason);
+    const ctx: CheckContext = {
+      scim, entra, data, ledger, config, caps, testInfo,
+      setup: new Setup(scim, entra, data, ledger),
+      step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
+      info: (message) => { infoMessage = message; },
     };
-    await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level);
-    let infoMessage: string | undefined;
-    const started = performance.now();
-    let rethrow: unknown;
-    let skipReason: string | undefined;
-    try {
-      const caps = await targetCapabilities(client, config);
-      const naReason = spec.applies?.(caps, config);
-      if (naReason) throw new NotApplicable(naReason);
-      const ctx: CheckContext = {
-        scim, entra, data, ledger, config, caps, testInfo,
-        setup: new Setup(scim, entra, data, ledger),
-        step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
-        info: (message) => { infoMessage = message; },
-      };
-      await body(ctx);
-      if (infoMessage) Object.assign(record, { status: 'info' satisfies CheckStatus, message: infoMessage });
-      // Figures a passing check measured (rate, TLS version, token lifetime) travel as `measurement` annotations.
-      const measured = testInfo.annotations.filter((a) => a.type === MEASUREMENT.annotation && a.description).map((a) => a.description);
-      if (!record.message && measured.length) record.message = measured.join('; ');
-    } catch (err) {
-      const outcome = classify(err, reqs, level);
-      Object.assign(record, outcome.fields);
-      rethrow = outcome.rethrow;
-      skipReason = outcome.skipReason;
-    } finally {
-      await ledger.cleanup();
-      record.exchanges = scim.exchanges;
-      record.durationMs = Math.round(performance.now() - started);
-      await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
-      // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
-      // and an fsync'd file in the runner, and together they were most of a check's own overhead.
-      if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
-    }
-    if (skipReason) test.skip(true, skipReason);
-    if (rethrow) throw rethrow;
-  });
+    await body(ctx);
+    if (infoMessage) Object.assign(record, { status: 'info' satisfies CheckStatus, message: infoMessage });
+    // Figures a passing check measured (rate, TLS version, token lifetime) travel as `measurement` annotations.
+    const measured = testInfo.annotations.filter((a) => a.type === MEASUREMENT.annotation && a.description).map((a) => a.description);
+    if (!record.message && measured.length) record.message = measured.join('; ');
+  } catch (err) {
+    const outcome = classify(err, reqs, level);
+    Object.assign(record, outcome.fields);
+    rethrow = outcome.rethrow;
+    skipReason = outcome.skipReason;
+  } finally {
+    await ledger.cleanup();
+    record.exchanges = scim.exchanges;
+    record.durationMs = Math.round(performance.now() - started);
+    await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
+    // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
+    // and an fsync'd file in the runner, and together they were most of a check's own overhead.
+    if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
+  }
+  if (skipReason) test.skip(true, skipReason);
+  if (rethrow) throw rethrow;
 }
 
 interface Outcome {

@@ -19,18 +19,30 @@ interface RunContext {
 const contexts = new Map<string, RunContext>();
 
 /**
- * The defect-matrix self-test runs every defect in ONE Playwright invocation, a project per defect: env
- * SCIM_CONFORM_MATRIX names a JSON file mapping project names to RunConfig files. Outside it, one config.
+ * The defect-matrix self-test tests every reference-app instance (clean, and one per defect) in ONE Playwright
+ * project, so workers are shared instead of started per instance: env SCIM_CONFORM_MATRIX names a JSON file
+ * mapping target names to RunConfig files, and check() declares each check once per target. Outside it, one
+ * unnamed target and one config.
  */
-function configFileFor(projectName: string | undefined): string | undefined {
-  const matrix = process.env.SCIM_CONFORM_MATRIX;
-  if (!matrix || !projectName) return process.env[RUN_ENV.config];
-  const projects = (JSON.parse(readFileSync(matrix, 'utf8')) as { projects: Record<string, string> }).projects;
-  return projects[projectName] ?? process.env[RUN_ENV.config];
+let matrix: { targets: Record<string, string> } | null | undefined;
+function matrixTargets(): Record<string, string> | undefined {
+  const file = process.env.SCIM_CONFORM_MATRIX;
+  matrix ??= file ? (JSON.parse(readFileSync(file, 'utf8')) as { targets: Record<string, string> }) : null;
+  return matrix?.targets;
 }
 
-export function runContext(projectName?: string): RunContext {
-  const file = configFileFor(projectName);
+/** The targets every check runs against: `[undefined]` (the run's one target) unless the matrix names several. */
+export function targetNames(): Array<string | undefined> {
+  const targets = matrixTargets();
+  return targets ? Object.keys(targets) : [undefined];
+}
+
+function configFileFor(target: string | undefined): string | undefined {
+  return (target ? matrixTargets()?.[target] : undefined) ?? process.env[RUN_ENV.config];
+}
+
+export function runContext(target?: string): RunContext {
+  const file = configFileFor(target);
   const key = file ?? '';
   const existing = contexts.get(key);
   if (existing) return existing;

@@ -1,20 +1,20 @@
 /**
  * Every check is shown failing: the real suites run against the clean reference app and against one instance
- * per defect (one Playwright invocation, a project each). Asserted:
+ * per defect, all in one Playwright invocation and one project (see matrix.config.ts). Asserted:
  * - against the clean app nothing fails, warns, errors or is blocked;
  * - against each defect, at least one check of every requirement the defect names goes red, and every red check
  *   cites one of the defect's requirements or is blocked by one that does;
  * - the whole defect → red checks map equals the committed tests/defects/expected-matrix.json
  *   (UPDATE_MATRIX=1 rewrites it after a deliberate change).
- * RATE-25RPS (a 10 s load) runs only in the clean project and the rate defect's.
+ * RATE-25RPS (a 10 s load) runs only against the clean instance and the rate defect's.
  *
- * Run it with `npm run test:defects`: each defect project runs the checks citing the defect's requirements (the
- * clean project runs everything). DEFECT_MATRIX=full runs every check against every defect, proving that no
+ * Run it with `npm run test:defects`: each defect instance gets the checks citing the defect's requirements (the
+ * clean one gets everything). DEFECT_MATRIX=full runs every check against every defect, proving that no
  * check of another requirement goes red. It is not part of `npm test` (minutes of load on 2 cores).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,14 +32,14 @@ const EXPECTED = fileURLToPath(new URL('./expected-matrix.json', import.meta.url
 const RED = new Set(['fail', 'warn', 'error', 'blocked']);
 const FULL = process.env.DEFECT_MATRIX === 'full';
 
-interface Line { project: string; id: string; status: string; requirements: string[]; message?: string }
+interface Line { target: string; id: string; status: string; requirements: string[]; message?: string }
 
 test('each defect turns exactly the checks citing its requirements red', { timeout: 1_200_000 }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'scim-conform-matrix-'));
   const apps: RunningReferenceApp[] = [];
   let child: ChildProcess | undefined;
   try {
-    const projects: Record<string, string> = {};
+    const targets: Record<string, string> = {};
     const instances = [{ name: CLEAN, defects: [] as string[] }, ...DEFECTS.map((d) => ({ name: d.name, defects: [d.name] }))];
     for (const inst of instances) {
       const tls = inst.name === 'tls-legacy-versions';
@@ -58,16 +58,16 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       };
       const file = join(out, `${inst.name}.config.json`);
       writeFileSync(file, JSON.stringify(config));
-      projects[inst.name] = file;
+      targets[inst.name] = file;
     }
     const matrixFile = join(out, 'matrix.json');
     const scope = FULL ? undefined : Object.fromEntries(DEFECTS.map((d) => [d.name, d.requirements]));
-    writeFileSync(matrixFile, JSON.stringify({ projects, rateProjects: [CLEAN, RATE_DEFECT], scope, out }));
+    writeFileSync(matrixFile, JSON.stringify({ targets, rateTargets: [CLEAN, RATE_DEFECT], scope, out }));
     const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
     const config = fileURLToPath(new URL('./matrix.config.ts', import.meta.url));
     const code = await new Promise<number>((resolve, reject) => {
       child = spawn(process.execPath, [cli, 'test', '-c', config], {
-        env: { ...process.env, SCIM_CONFORM_MATRIX: matrixFile, SCIM_CONFORM_CONFIG: projects[CLEAN], SCIM_CONFORM_TOKEN: TOKEN, SCIM_CONFORM_CLIENT_SECRET: CLIENT.secret },
+        env: { ...process.env, SCIM_CONFORM_MATRIX: matrixFile, SCIM_CONFORM_CONFIG: targets[CLEAN], SCIM_CONFORM_TOKEN: TOKEN, SCIM_CONFORM_CLIENT_SECRET: CLIENT.secret },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       child.once('error', reject);
@@ -75,7 +75,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
     });
     assert.ok(code === 0 || code === 1, `Playwright ran the matrix (exit ${code})`);
     const lines = readFileSync(join(out, 'matrix.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
-    const red = (project: string): Line[] => lines.filter((l) => l.project === project && RED.has(l.status));
+    const red = (target: string): Line[] => lines.filter((l) => l.target === target && RED.has(l.status));
 
     const cleanRed = red(CLEAN);
     assert.deepEqual(cleanRed.map((l) => `${l.id}: ${l.status} ${l.message ?? ''}`), [], 'the clean reference app passes every check');
@@ -107,5 +107,6 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
     // A timed-out test must not leave Playwright running the matrix in the background.
     if (child && child.exitCode === null) child.kill('SIGKILL');
     await Promise.all(apps.map((a) => a.close()));
+    rmSync(out, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,7 @@
-/** Writes one JSON line per check and project: {project, id, status, requirements, ms} from the evidence record. */
+/** Writes one JSON line per check and target: {target, id, status, requirements, ms} from the evidence record. */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { EVIDENCE_ATTACHMENT, type CheckRecord } from '../../core/evidence.js';
+import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord } from '../../core/evidence.js';
 
 export default class MatrixReporter implements Reporter {
   constructor(private readonly opts: { outputFile: string }) {
@@ -10,13 +10,13 @@ export default class MatrixReporter implements Reporter {
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const att = result.attachments.find((a) => a.name === EVIDENCE_ATTACHMENT);
-    const project = test.parent.project()?.name ?? '';
+    const target = test.annotations.find((a) => a.type === ANNOTATION.target)?.description ?? '';
     const line = att?.body
       ? (() => {
           const r = JSON.parse(att.body.toString('utf8')) as CheckRecord;
-          return { project, id: r.id, status: r.status, requirements: r.requirements, ms: result.duration, message: r.message?.split('\n')[1]?.trim() };
+          return { target, id: r.id, status: r.status, requirements: r.requirements, ms: result.duration, message: r.message?.split('\n')[1]?.trim() };
         })()
-      : { project, id: test.title, status: 'error', requirements: [], ms: result.duration, message: result.error?.message?.slice(0, 200) ?? `no evidence (${result.status})` };
+      : { target, id: test.title, status: 'error', requirements: [], ms: result.duration, message: result.error?.message?.slice(0, 200) ?? `no evidence (${result.status})` };
     appendFileSync(this.opts.outputFile, `${JSON.stringify(line)}\n`);
   }
 }
