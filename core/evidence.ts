@@ -58,6 +58,8 @@ export interface CheckRecord {
 
 /** Name of the Playwright attachment (JSON CheckRecord) through which a check hands its evidence to the reporter. */
 export const EVIDENCE_ATTACHMENT = 'scim-conform-check';
+/** Allure label holding a check's verdict: Allure's own status is wrong for failures the harness declares expected. */
+export const ALLURE_VERDICT_LABEL = 'scim-conform-verdict';
 /** Playwright annotation types the check() wrapper writes; the reporter and JUnit read them. */
 export const ANNOTATION = {
   requirement: 'requirement',

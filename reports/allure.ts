@@ -1,12 +1,14 @@
 /**
- * Allure HTML from the allure-results folder that allure-playwright writes beside our reporter. Runs the Allure 3
- * npm CLI (`allure generate`, no Java). Allure's "awesome" report embeds a Google Analytics tag unconditionally;
- * a compliance report must not call out to anyone when a vendor opens it, so the tag is removed from every page.
+ * Allure glue: statuses put right in the allure-results folder that allure-playwright writes beside our reporter,
+ * and Allure HTML from it. The HTML comes from the Allure 3 npm CLI (`allure generate`, no Java). Allure's
+ * "awesome" report embeds a Google Analytics tag unconditionally; a compliance report must not call out to anyone
+ * when a vendor opens it, so the tag is removed from every page.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ALLURE_VERDICT_LABEL, type CheckStatus } from '../core/evidence.js';
 
 const ALLURE_CLI = fileURLToPath(new URL('../cli.js', import.meta.resolve('allure')));
 
@@ -48,4 +50,32 @@ export async function generateAllureHtml(resultsDir: string, outDir: string, opt
     });
   });
   for (const file of htmlFiles(outDir)) writeFileSync(file, stripAnalytics(readFileSync(file, 'utf8')));
+}
+
+/** Allure's status for each verdict the harness declares an expected failure (see suites/_harness/check.ts). */
+const ALLURE_STATUS: Partial<Record<CheckStatus, string>> = { fail: 'failed', error: 'broken' };
+
+/**
+ * Gives every Allure result of a failed or erroring check its real status back: allure-playwright reads
+ * "failed as expected" as passed. Returns how many results it changed; unreadable files are left as they are.
+ */
+export function applyVerdictsToAllure(resultsDir: string): number {
+  if (!existsSync(resultsDir)) return 0;
+  let changed = 0;
+  for (const name of readdirSync(resultsDir).filter((n) => n.endsWith('-result.json'))) {
+    const file = join(resultsDir, name);
+    let result: { status?: string; labels?: Array<{ name: string; value: string }> };
+    try {
+      result = JSON.parse(readFileSync(file, 'utf8')) as typeof result;
+    } catch {
+      continue;
+    }
+    const verdict = result.labels?.find((l) => l.name === ALLURE_VERDICT_LABEL)?.value as CheckStatus | undefined;
+    const status = verdict && ALLURE_STATUS[verdict];
+    if (status && result.status !== status) {
+      writeFileSync(file, JSON.stringify({ ...result, status }));
+      changed++;
+    }
+  }
+  return changed;
 }

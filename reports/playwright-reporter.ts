@@ -101,12 +101,9 @@ export function synthesizeRecord(test: TestCase, result: TestResult, problem?: s
   return record;
 }
 
-/** The run configuration plus the waiver file the CLI writes into it (to move into core's RunConfig). */
-type ReporterRunConfig = RunConfig & { waivers?: string };
-
 export default class ScimConformReporter implements Reporter {
   private readonly options: ScimConformReporterOptions;
-  private readonly runConfig: ReporterRunConfig | undefined;
+  private readonly runConfig: RunConfig | undefined;
   private readonly waivers: Waiver[];
   /** Keyed by Playwright test ID: a retry replaces the earlier attempt. */
   private readonly records = new Map<string, CheckRecord>();
@@ -116,7 +113,7 @@ export default class ScimConformReporter implements Reporter {
   constructor(options: ScimConformReporterOptions = {}) {
     this.options = options;
     const env = options.env ?? process.env;
-    this.runConfig = env[RUN_ENV.config] ? (readRunConfig(env).config as ReporterRunConfig) : undefined;
+    this.runConfig = env[RUN_ENV.config] ? readRunConfig(env).config : undefined;
     const waivers = options.waivers ?? this.runConfig?.waivers;
     this.waivers = waivers ? readWaivers(waivers) : [];
   }

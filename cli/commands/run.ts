@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { applyVerdictsToAllure } from '../../reports/allure.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, usageError, type CliContext } from '../context.js';
@@ -141,6 +142,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       say(ctx, 'stderr', `scim-conform: interrupted; partial results (if any) in ${opts.outDir}`);
       return EXIT.interrupted;
     }
+    applyVerdictsToAllure(join(opts.outDir, ALLURE_RESULTS));
     const report = readReport(opts.outDir);
     if (!report) {
       say(ctx, 'stderr', `scim-conform: Playwright ended (exit ${code}) without writing ${REPORT_FILES.json}; its output above says why`);

@@ -7,7 +7,9 @@ const REFILL_PER_SEC = 20;
 
 export const rateLimit429: Defect = {
   name: 'rate-limit-429',
-  requirements: ['RATE-25RPS', 'CYCLE-INITIAL'],
+  // Not CYCLE-INITIAL: whether a cycle's burst outruns the bucket depends on the machine's speed, so a cycle check
+  // would go red on some runs only; the emulator's own 429 handling is proven in tests/mock-idp.
+  requirements: ['RATE-25RPS'],
   description: `Answers 429 (Retry-After: 1) once more than ${BURST} requests arrive faster than ${REFILL_PER_SEC} per second, so 25 requests per second for 10 s run dry after about 8 s. Other checks stay under the limit only if they do not sustain more than ${REFILL_PER_SEC} requests per second.`,
   install: () => {
     let tokens = BURST;

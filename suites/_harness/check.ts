@@ -8,7 +8,7 @@
 import { test, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { ConformanceFailure, HarnessError, TargetError } from '../../core/errors.js';
-import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
+import { ALLURE_VERDICT_LABEL, ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
 import { findRequirement, type Level, type Requirement } from '../../core/requirements.js';
 import { checkId, areaOf } from '../../core/check-id.js';
 import type { Dialect, RunConfig } from '../../core/run-config.js';
@@ -113,7 +113,6 @@ async function runCheck(
     exchanges: [],
     durationMs: 0,
   };
-  await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level);
   let infoMessage: string | undefined;
   const started = performance.now();
   let rethrow: unknown;
@@ -146,8 +145,14 @@ async function runCheck(
     // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
     // and an fsync'd file in the runner, and together they were most of a check's own overhead.
     if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
+    await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level, record.status);
   }
   if (skipReason) test.skip(true, skipReason);
+  // Playwright discards a worker after every unexpected failure (a new process, 1–2 s). When the target broke a
+  // rule or could not be reached the worker is sound, so the failure is declared expected and the worker stays;
+  // verdicts come from the evidence record, and reports/allure.ts gives Allure its status back from the verdict
+  // label. Our own bugs (HarnessError) still cost the worker: its state is not to be trusted.
+  if (rethrow && !(rethrow instanceof HarnessError)) testInfo.fail();
   if (rethrow) throw rethrow;
 }
 
@@ -199,11 +204,12 @@ function formatFailure(err: ConformanceFailure, r: Requirement | undefined): str
 const SEVERITY: Record<Level, string> = { MUST: 'critical', COND: 'normal', SHOULD: 'minor' };
 
 /** All labels in one call: each allure.* call is a message through Playwright's step machinery. */
-async function labelForAllure(area: string, reqs: Requirement[], level: Level): Promise<void> {
+async function labelForAllure(area: string, reqs: Requirement[], level: Level, verdict: CheckStatus): Promise<void> {
   await allure.labels(
     { name: 'epic', value: area },
     ...reqs.map((r) => ({ name: 'feature', value: r.id })),
     { name: 'severity', value: SEVERITY[level] },
     { name: 'tag', value: level },
+    { name: ALLURE_VERDICT_LABEL, value: verdict },
   );
 }

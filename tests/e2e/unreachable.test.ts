@@ -1,7 +1,7 @@
 /** (b) A target that is down: the run still ends quickly, exit 1, with a full report whose checks error. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,9 @@ test('a run against a target that is down: exit 1, the selected check errors, th
       assert.equal(c.errorCode, 'TARGET_UNREACHABLE', `${c.id} says the target is unreachable`);
     }
     assert.match((report.notices ?? []).join('\n'), /could not be reached/, 'a notice on top says the target could not be reached');
+    const allure = readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json'))
+      .map((f) => (JSON.parse(readFileSync(join(dir, 'allure-results', f), 'utf8')) as { status: string }).status);
+    assert.ok(allure.length >= 1 && allure.every((s) => s === 'broken'), `Allure shows every erroring check as broken (${allure.join(', ')})`);
     assert.match(res.stdout, /Notice: The target could not be reached/, 'the summary repeats it');
   } finally {
     rmSync(dir, { recursive: true, force: true });

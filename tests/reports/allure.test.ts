@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generateAllureHtml, stripAnalytics } from '../../reports/allure.js';
+import { applyVerdictsToAllure, generateAllureHtml, stripAnalytics } from '../../reports/allure.js';
+import { ALLURE_VERDICT_LABEL } from '../../core/evidence.js';
 import { FIXTURES } from './helpers.js';
 
 describe('generateAllureHtml', () => {
@@ -26,5 +27,39 @@ describe('generateAllureHtml', () => {
   it('strips only the analytics scripts', () => {
     const html = '<script>window.allure = {};</script>\n<script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>\n<script>\n function gtag(){dataLayer.push(arguments);}\n gtag("js", new Date());\n</script>\n<div id="app"></div>';
     assert.equal(stripAnalytics(html), '<script>window.allure = {};</script>\n<div id="app"></div>', 'app script kept, analytics removed');
+  });
+});
+
+describe('applyVerdictsToAllure', () => {
+  it('gives failed and erroring checks their Allure status back and leaves every other result alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scr-allure-verdicts-'));
+    try {
+      const result = (status: string, verdict?: string): string => JSON.stringify({
+        name: `a ${verdict ?? 'plain'} check`, status,
+        labels: [{ name: 'epic', value: 'users' }, ...(verdict ? [{ name: ALLURE_VERDICT_LABEL, value: verdict }] : [])],
+      });
+      const files: Record<string, string> = {
+        'a-result.json': result('passed', 'fail'),
+        'b-result.json': result('passed', 'error'),
+        'c-result.json': result('passed', 'warn'),
+        'd-result.json': result('skipped', 'na'),
+        'e-result.json': result('passed'),
+        'f-result.json': '{ not json',
+        'g-attachment.json': result('passed', 'fail'),
+      };
+      for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+      assert.equal(applyVerdictsToAllure(dir), 2, 'two results changed');
+      const status = (name: string): string => (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { status: string }).status;
+      assert.equal(status('a-result.json'), 'failed', 'a failed check is failed');
+      assert.equal(status('b-result.json'), 'broken', 'an erroring check is broken');
+      assert.equal(status('c-result.json'), 'passed', 'a warning stays passed (a SHOULD never fails the run)');
+      assert.equal(status('d-result.json'), 'skipped', 'n/a stays skipped');
+      assert.equal(status('e-result.json'), 'passed', 'a result without a verdict label is left alone');
+      assert.equal(readFileSync(join(dir, 'f-result.json'), 'utf8'), '{ not json', 'an unreadable file is left as it was');
+      assert.equal(status('g-attachment.json'), 'passed', 'only *-result.json files are results');
+      assert.equal(applyVerdictsToAllure(join(dir, 'missing')), 0, 'a missing folder is nothing to do');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
