@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Runs every tests/**/*.test.ts with Node's own test runner. Node 20's --test has no glob support, so the
 // file list is collected here. Extra arguments (file filters) are passed through: `npm test -- tests/core`.
-// `*.slow.test.ts` (the full defect matrix) runs only when a filter names it: `npm run test:defects`.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -19,7 +18,7 @@ function collect(dir) {
 
 const files = collect(join(root, 'tests'))
   .map((f) => relative(root, f))
-  .filter((f) => (filters.length === 0 ? !f.endsWith('.slow.test.ts') : filters.some((p) => f.includes(p))))
+  .filter((f) => filters.length === 0 || filters.some((p) => f.includes(p)))
   .sort();
 if (files.length === 0) {
   console.error('no self-test files matched');
