@@ -62,8 +62,9 @@ export class ResourceService {
   }
 
   /** The representation of a stored resource under a projection. */
-  render(s: StoredResource, baseUrl: string, p: Projection): Json {
-    const full = toResource(s, baseUrl, wantsMembers(s.type, p) ? this.store.members(s.id) : undefined);
+  /** `rendered`: the full resource when the caller already built it with the members this projection wants. */
+  render(s: StoredResource, baseUrl: string, p: Projection, rendered?: Json): Json {
+    const full = rendered ?? toResource(s, baseUrl, wantsMembers(s.type, p) ? this.store.members(s.id) : undefined);
     return p.attributes || p.excludedAttributes ? project(full, p, s.type) : full;
   }
 
@@ -137,13 +138,13 @@ export class ResourceService {
     const hint = node && extractEqualityHint(node);
     const filterNeedsMembers = node !== undefined && mentionsMembers(referencedPaths(node).map((q) => q.attr ?? ''));
     const sortNeedsMembers = mentionsMembers(p.sortBy === undefined ? undefined : [p.sortBy]);
-    const matched: { s: StoredResource; full: Json }[] = [];
+    const matched: { s: StoredResource; full: Json; withMembers: boolean }[] = [];
     for (const type of types) {
       const candidates = hint ? this.store.findBy(type, hint.attr, hint.value) : this.store.all(type);
       const loadMembers = type === 'Group' && (filterNeedsMembers || sortNeedsMembers);
       for (const s of candidates) {
         const full = toResource(s, baseUrl, loadMembers ? this.store.members(s.id) : undefined);
-        if (!node || evaluateFilter(node, full, type)) matched.push({ s, full });
+        if (!node || evaluateFilter(node, full, type)) matched.push({ s, full, withMembers: loadMembers });
       }
     }
     if (p.sortBy) {
@@ -154,7 +155,11 @@ export class ResourceService {
       matched.sort((a, b) => (a.s.created < b.s.created ? -1 : a.s.created > b.s.created ? 1 : a.s.id < b.s.id ? -1 : a.s.id > b.s.id ? 1 : 0));
     }
     const page = matched.slice(p.startIndex - 1, p.startIndex - 1 + p.count);
-    return { total: matched.length, resources: page.map(({ s }) => this.render(s, baseUrl, p)) };
+    // A resource evaluated by the filter is rendered already; only a group whose members the filter did not
+    // need but the reply does is read again.
+    const reply = ({ s, full, withMembers }: (typeof matched)[number]): Json =>
+      this.render(s, baseUrl, p, withMembers === wantsMembers(s.type, p) ? full : undefined);
+    return { total: matched.length, resources: page.map(reply) };
   }
 
   private checkIfMatch(s: StoredResource, ifMatch: string | undefined): void {
