@@ -7,6 +7,7 @@ import { duplicateOnMatch } from './duplicate-on-match.js';
 import { emptyFilter404 } from './empty-filter-404.js';
 import { emptyStringRejected } from './empty-string-rejected.js';
 import { enterpriseUrnPathIgnored } from './enterprise-urn-path-ignored.js';
+import { errorWithoutDetail } from './error-without-detail.js';
 import { filterAndUnsupported } from './filter-and-unsupported.js';
 import { filterEmailUnsupported } from './filter-email-unsupported.js';
 import { filterExternalIdUnsupported } from './filter-externalid-unsupported.js';
@@ -24,13 +25,16 @@ import { jsonContentType } from './json-content-type.js';
 import { managerBareStringRejected } from './manager-bare-string-rejected.js';
 import { memberAddOnlyFirst } from './member-add-only-first.js';
 import { memberBatchLimit } from './member-batch-limit.js';
+import { memberFilterRemoveIgnored } from './member-filter-remove-ignored.js';
 import { membersAlwaysReturned } from './members-always-returned.js';
 import { membersFilterUnsupported } from './members-filter-unsupported.js';
+import { membersReplaceIgnored } from './members-replace-ignored.js';
 import { noAuth } from './no-auth.js';
 import { noIdInProjection } from './no-id-in-projection.js';
 import { noLocationHeader } from './no-location-header.js';
 import { noMeta } from './no-meta.js';
 import { oauthShortTokens } from './oauth-short-tokens.js';
+import { oauthWrongSecretAccepted } from './oauth-wrong-secret-accepted.js';
 import { opCaseSensitive } from './op-case-sensitive.js';
 import { paginationZeroBased } from './pagination-zero-based.js';
 import { patchAddIgnoredWhenAbsent } from './patch-add-ignored-when-absent.js';
@@ -45,7 +49,6 @@ import { rateLimit429 } from './rate-limit-429.js';
 import { reactivateIgnored } from './reactivate-ignored.js';
 import { reformatPhone } from './reformat-phone.js';
 import { removeMembersClearsAll } from './remove-members-clears-all.js';
-import { resourceTypesNoSchemas } from './resource-types-no-schemas.js';
 import { schemasBareArray } from './schemas-bare-array.js';
 import { softDeleteHidesUser } from './soft-delete-hides-user.js';
 import { spcIncomplete } from './spc-incomplete.js';
@@ -60,6 +63,7 @@ import { usernameCaseSensitive } from './username-case-sensitive.js';
 import { usernameEqAsContains } from './username-eq-as-contains.js';
 import { usernameNotUnique } from './username-not-unique.js';
 import { usernameUniqueCaseSensitive } from './username-unique-case-sensitive.js';
+import { resourceTypesNoSchemas } from './resource-types-no-schemas.js';
 import type { Defect } from './types.js';
 
 export type { Defect, DefectHooks } from './types.js';
@@ -72,6 +76,7 @@ export const DEFECTS: readonly Defect[] = [
   emptyFilter404,
   emptyStringRejected,
   enterpriseUrnPathIgnored,
+  errorWithoutDetail,
   filterAndUnsupported,
   filterEmailUnsupported,
   filterExternalIdUnsupported,
@@ -89,13 +94,16 @@ export const DEFECTS: readonly Defect[] = [
   managerBareStringRejected,
   memberAddOnlyFirst,
   memberBatchLimit,
+  memberFilterRemoveIgnored,
   membersAlwaysReturned,
   membersFilterUnsupported,
+  membersReplaceIgnored,
   noAuth,
   noIdInProjection,
   noLocationHeader,
   noMeta,
   oauthShortTokens,
+  oauthWrongSecretAccepted,
   opCaseSensitive,
   paginationZeroBased,
   patchAddIgnoredWhenAbsent,

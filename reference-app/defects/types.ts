@@ -84,6 +84,8 @@ export interface DefectHooks {
   response?(res: ScimReply, req: ScimRequestView): ScimReply;
   /** Options of the https listener (only when TLS is on). */
   tls?(options: TlsOptions): TlsOptions;
+  /** Whether POST /oauth/token takes the client's secret (receives the app's verdict for a known client_id). */
+  clientSecretAccepted?(ok: boolean): boolean;
   /** Lifetime of tokens issued by POST /oauth/token. */
   tokenLifetimeSec?(seconds: number): number;
 }

@@ -59,7 +59,8 @@ export function registerTokenEndpoint(app: FastifyInstance, o: TokenEndpointOpti
       const { id, secret } = credentials(request.headers.authorization, form);
       const client = o.clients.find((c) => c.id === id);
       // compare even for an unknown id, so the answer time does not reveal which ids exist
-      const secretOk = secretEquals(client?.secret ?? '\u0000unknown-client', secret ?? '');
+      let secretOk = secretEquals(client?.secret ?? '\u0000unknown-client', secret ?? '');
+      if (client && o.hooks.clientSecretAccepted) secretOk = o.hooks.clientSecretAccepted(secretOk);
       if (!client || !secretOk) {
         reply.header('www-authenticate', 'Basic realm="oauth"');
         return oauthReply(reply, 401, { error: 'invalid_client', error_description: 'Unknown client or wrong secret.' });

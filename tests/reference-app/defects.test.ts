@@ -43,6 +43,18 @@ const SCENARIOS: Record<string, Scenario> = {
     assert.match(String((await send(a, 'GET', 'Users')).headers['content-type']), /^application\/json/, 'success as application/json');
     assert.match(String((await send(a, 'GET', 'Users/nope')).headers['content-type']), /^application\/scim\+json/, 'errors unchanged');
   },
+  'error-without-detail': async (a) => {
+    const body = (await send(a, 'GET', 'Users/nope')).body;
+    assert.equal(body.status, '404', 'still a SCIM error with its status');
+    assert.equal('detail' in body, false, 'no detail');
+  },
+  'oauth-wrong-secret-accepted': async () => {
+    const o = await import('../../reference-app/app.js').then((m) => m.build({ tokens: [TOKEN], defects: ['oauth-wrong-secret-accepted'], oauth: { clients: [{ id: 'c', secret: 's-secret' }] } }));
+    const token = (secret: string, id = 'c') => o.inject({ method: 'POST', url: '/oauth/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `grant_type=client_credentials&client_id=${id}&client_secret=${secret}` });
+    assert.equal((await token('wrong')).statusCode, 200, 'a wrong secret gets a token');
+    assert.equal((await token('wrong', 'unknown')).statusCode, 401, 'an unknown client still does not');
+    await o.close();
+  },
   'status-as-number': async (a) => {
     assert.equal((await send(a, 'GET', 'Users/nope')).body.status, 404, 'numeric status');
   },
@@ -252,6 +264,20 @@ const SCENARIOS: Record<string, Scenario> = {
     await patchGroup(a, g.id, { op: 'Add', path: 'members', value: [{ value: 'a' }, { value: 'b' }] });
     await patchGroup(a, g.id, { op: 'Remove', path: 'members', value: [{ value: 'a' }] });
     assert.equal(await memberCount(a, g.id), 0, 'all gone');
+  },
+  'member-filter-remove-ignored': async (a) => {
+    const g = await createGroup(a, 'filter-remove');
+    await patchGroup(a, g.id, { op: 'Add', path: 'members', value: [{ value: 'a' }, { value: 'b' }, { value: 'c' }] });
+    expectStatus(await patchGroup(a, g.id, { op: 'Remove', path: 'members[value eq "a"]' }), 204, 'acknowledged');
+    assert.equal(await memberCount(a, g.id), 3, 'the filtered remove changed nothing');
+    await patchGroup(a, g.id, { op: 'Remove', path: 'members', value: [{ value: 'b' }] });
+    assert.equal(await memberCount(a, g.id), 2, 'the value-list remove still works');
+  },
+  'members-replace-ignored': async (a) => {
+    const g = await createGroup(a, 'replace-members');
+    await patchGroup(a, g.id, { op: 'Add', path: 'members', value: [{ value: 'a' }] });
+    await patchGroup(a, g.id, { op: 'replace', path: 'members', value: [{ value: 'x' }, { value: 'y' }] });
+    assert.deepEqual(((await send(a, 'GET', `Groups/${String(g.id)}`)).body.members as Json[]).map((m) => m.value), ['a'], 'replace ignored');
   },
   'members-filter-unsupported': async (a) => {
     expectStatus(await send(a, 'GET', `Groups?filter=${q('members.value eq "x"')}`), 400, 'members filter');
