@@ -84,6 +84,11 @@ export class ScimClient {
     this.redactor = opts.redactor ?? createRedactor(opts.secrets ?? []);
   }
 
+  /** The connection pool, with the target's TLS settings: requests beside the SCIM API (its OAuth token endpoint) use it too. */
+  get dispatcher(): Dispatcher | undefined {
+    return this.opts.dispatcher;
+  }
+
   /** A client for the same target and connection pool with its own exchange log (one per check). */
   fork(onExchange?: (ex: Exchange) => void): ScimClient {
     return new ScimClient({ ...this.opts, redactor: this.redactor, ...(onExchange ? { onExchange } : {}) });

@@ -3,7 +3,7 @@ import type { Defect } from './types.js';
 
 export const memberAddOnlyFirst: Defect = {
   name: 'member-add-only-first',
-  requirements: ['GROUP-MEMBER-ADD', 'CYCLE-INITIAL'],
+  requirements: ['GROUP-MEMBER-ADD', 'CYCLE-INITIAL', 'CYCLE-INCREMENTAL'],
   description: 'Adds only the first member of a group PATCH add (or the validator\'s replace) on members that lists several; the rest are dropped without an error.',
   install: () => ({
     patch: (body, ctx) => (ctx.type !== 'Group' ? body : withOperations(body, operations(body).map((op) => {

@@ -32,7 +32,10 @@ export interface ScimExpectation {
   toHaveJsonBody(): ScimExpectation;
   toMatchSchema(name: SchemaName): ScimExpectation;
   /** A ListResponse whose itemsPerPage (when present) equals the resources returned. */
+  /** A ListResponse Entra can read: the schema, totalResults, Resources when there are any. */
   toBeListResponse(): ScimExpectation;
+  /** toBeListResponse, plus the page fields LIST-RESPONSE requires: startIndex, itemsPerPage equal to what came. */
+  toHavePageFields(): ScimExpectation;
   toHaveTotalResults(n: number): ScimExpectation;
   /** The resources of a ListResponse (empty array when absent). */
   resources(): Array<Record<string, unknown>>;
@@ -79,15 +82,20 @@ export function expectScim(res: ScimResponse, requirement?: string): ScimExpecta
     toBeListResponse() {
       api.toMatchSchema('ListResponse');
       const body = json();
-      const resources = Array.isArray(body.Resources) ? body.Resources : [];
       const total = body.totalResults as number;
       if (total > 0 && !Array.isArray(body.Resources)) {
         at('a non-empty ListResponse has no Resources', 'SCIM_MISSING', 'Resources present when totalResults > 0', `totalResults ${total}, no Resources`);
       }
-      if (body.itemsPerPage !== undefined && body.itemsPerPage !== resources.length) {
-        at('itemsPerPage differs from the number of resources returned', 'SCIM_VALUE', `itemsPerPage ${resources.length}`, `itemsPerPage ${short(body.itemsPerPage)} with ${resources.length} resources`);
+      return api;
+    },
+    toHavePageFields() {
+      api.toBeListResponse();
+      const body = json();
+      const returned = Array.isArray(body.Resources) ? body.Resources.length : 0;
+      if (body.itemsPerPage !== undefined && body.itemsPerPage !== returned) {
+        at('itemsPerPage differs from the number of resources returned', 'SCIM_VALUE', `itemsPerPage ${returned}`, `itemsPerPage ${short(body.itemsPerPage)} with ${returned} resources`);
       }
-      if (body.startIndex === undefined && total > 0) {
+      if (body.startIndex === undefined && (body.totalResults as number) > 0) {
         at('the ListResponse has no startIndex', 'SCIM_MISSING', 'startIndex (1-based)', 'absent');
       }
       return api;

@@ -18,7 +18,9 @@ const MAX_LIFETIME_S = 21600;
 async function requestToken(ctx: CheckContext, cc: ClientCredentials, step: string): Promise<IssuedToken | { refused: string }> {
   return ctx.step(step, async () => {
     try {
-      return await fetchClientCredentialsToken(cc, ctx.scim.redactor, { timeoutMs: ctx.config.timeoutMs });
+      // The target's TLS settings (--ca, --insecure) apply to its token endpoint too.
+      const dispatcher = ctx.scim.dispatcher;
+      return await fetchClientCredentialsToken(cc, ctx.scim.redactor, { timeoutMs: ctx.config.timeoutMs, ...(dispatcher ? { dispatcher } : {}) });
     } catch (err) {
       if (err instanceof TargetError && (err.code === 'TARGET_SETUP' || err.code === 'TARGET_BAD_BODY')) return { refused: err.message };
       throw err;

@@ -6,5 +6,5 @@ check({
 }, async ({ scim, entra, setup, step }) => {
   const { payload } = await setup.user();
   const res = await step('GET /Users?filter=userName eq "…"', () => scim.send(entra.findUser('userName', payload.userName)));
-  expectScim(res).toHaveStatus(200).toBeListResponse().toHaveTotalResults(1);
+  expectScim(res).toHaveStatus(200).toHavePageFields().toHaveTotalResults(1);
 });

@@ -66,7 +66,7 @@ async function walk(ctx: CheckContext, pop: Population, filter: string | undefin
       return { kind: 'filter-unusable', why: `${pop.attribute} sw answered ${res.status}` };
     }
     expectScim(res, pop.requirement).toHaveStatus(200);
-    expectScim(res, 'LIST-RESPONSE').toBeListResponse();
+    expectScim(res, 'LIST-RESPONSE').toHavePageFields();
     const body = expectScim(res).json();
     const resources = expectScim(res).resources();
     const ids = resources.map((r) => String(r.id));
