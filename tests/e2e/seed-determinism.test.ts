@@ -39,7 +39,8 @@ function serverIds(exchanges: Exchange[]): Map<string, string> {
 /**
  * Check id → its requests as `METHOD url body`, with prefix, origin and server ids replaced by placeholders.
  * A lifecycle check's requests come sorted: the emulator, like Entra, works on several objects at once, so the
- * order within a cycle follows the endpoint's answers; which requests it sends does not.
+ * order within a cycle follows the endpoint's answers; which requests it sends does not. Other checks keep the
+ * order of their steps.
  */
 function requestsByCheck(report: ComplianceReport): Map<string, string[]> {
   const origin = new URL(report.target.url).origin;
@@ -51,8 +52,21 @@ function requestsByCheck(report: ComplianceReport): Map<string, string[]> {
       s.replace(UUID, (u) => (ids.has(u) ? `{id of ${ids.get(u)}}` : u))
         .split(origin).join('{origin}')
         .replace(/scr-[0-9a-z]{6}-/gi, '{prefix}');
-    const requests = c.exchanges.map((e) => normalise(`${e.request.method} ${e.request.url} ${JSON.stringify(e.request.body ?? null)}`));
-    out.set(c.id, c.requirements.some((r) => r.startsWith('CYCLE-')) ? requests.sort() : requests);
+    const line = (e: Exchange): string => normalise(`${e.request.method} ${e.request.url} ${JSON.stringify(e.request.body ?? null)}`);
+    if (c.requirements.some((r) => r.startsWith('CYCLE-'))) {
+      out.set(c.id, c.exchanges.map(line).sort());
+      continue;
+    }
+    // Set-up requests may be sent at once (a group and three users, eleven groups to page through): a run of
+    // them is sorted; every other step keeps its place.
+    const stepOf = (e: Exchange): string | undefined => (e.step?.startsWith('setup:') ? 'setup' : e.step);
+    const steps: string[][] = [];
+    c.exchanges.forEach((e, i) => {
+      const previous = c.exchanges[i - 1];
+      if (!previous || stepOf(e) !== stepOf(previous)) steps.push([]);
+      steps[steps.length - 1]?.push(line(e));
+    });
+    out.set(c.id, steps.flatMap((s) => s.sort()));
   }
   return out;
 }
