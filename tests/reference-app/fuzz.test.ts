@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { fuzzReferenceApp } from '../../reference-app/fuzz-long.js';
+import { parseJsonText } from '../../reference-app/http/json-body.js';
 import { app, send } from './helpers.js';
 
 describe('reference app: fuzz', () => {
@@ -19,5 +20,15 @@ describe('reference app: fuzz', () => {
     await send(a, 'PATCH', 'Users/x', '{"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[{"op":"add","value":{"__proto__":{"polluted":true}}}]}');
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
     await a.close();
+  });
+
+  it('drops __proto__ keys while parsing, also when they are spelled with \\u escapes', () => {
+    for (const text of ['{"__proto__":{"p":1},"a":{"__proto__":2}}', '{"\\u005f_proto__":{"p":1},"a":{"__pr\\u006fto__":2}}']) {
+      const value = parseJsonText(text) as Record<string, Record<string, unknown>>;
+      assert.equal(Object.hasOwn(value, '__proto__'), false, `no own __proto__ at the top of ${text}`);
+      assert.equal(Object.hasOwn(value.a ?? {}, '__proto__'), false, `no own __proto__ below it in ${text}`);
+    }
+    assert.deepEqual(parseJsonText('{"givenName":"M\\u00fcller","n":[1,true,null]}'), { givenName: 'Müller', n: [1, true, null] }, 'everything else is read as usual');
+    assert.throws(() => parseJsonText('{"a":'), (e: unknown) => e instanceof Error && /not valid JSON/.test(e.message), 'malformed JSON is a SCIM error');
   });
 });
