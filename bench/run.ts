@@ -37,7 +37,7 @@ const emulator: EmulatorSizes = values.quick
   : { users: [10_000, 100_000], groups: 1_000, partitionUsers: 5_000, concurrency: 8, loadSeconds: 5, cycleBudgetSec };
 const reference: ReferenceOptions = values.quick
   ? { storeUsers: 2_000, connections: 8, seconds: 2, rounds: 2, fuzzRuns: 2_000 }
-  : { storeUsers: 10_000, connections: 8, seconds: 2, rounds: 4, fuzzRuns: 20_000 };
+  : { storeUsers: 10_000, connections: 8, seconds: 2, rounds: 8, fuzzRuns: 20_000 };
 
 const started = performance.now();
 const log = (s: string): void => {
