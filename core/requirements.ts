@@ -353,6 +353,12 @@ const list: Requirement[] = [
     source: { rfc: 'RFC 7644 §3.6', doc: SCIM_DOC },
     hint: 'Delete the group and answer 204 No Content.',
   },
+  {
+    id: 'GROUP-DELETE-UNKNOWN', level: 'SHOULD', area: 'groups',
+    statement: 'The endpoint answers DELETE of an unknown or already deleted group id with 404.',
+    source: { rfc: 'RFC 7644 §3.6', doc: VALIDATOR_DOC },
+    hint: 'Answer DELETE of a group id that does not exist with 404, not 204 or 500.',
+  },
   // Lists and resource format
   {
     id: 'LIST-RESPONSE', level: 'MUST', area: 'format',

@@ -13,6 +13,7 @@ import { filterEmailUnsupported } from './filter-email-unsupported.js';
 import { filterExternalIdUnsupported } from './filter-externalid-unsupported.js';
 import { filterIgnoresSoftDeleted } from './filter-ignores-soft-deleted.js';
 import { groupDeleteNoop } from './group-delete-noop.js';
+import { groupDeleteUnknown204 } from './group-delete-unknown-204.js';
 import { groupDisplayNameCaseSensitive } from './group-displayname-case-sensitive.js';
 import { groupDisplayNameNotUnique } from './group-displayname-not-unique.js';
 import { groupGetIdMismatch } from './group-get-id-mismatch.js';
@@ -82,6 +83,7 @@ export const DEFECTS: readonly Defect[] = [
   filterExternalIdUnsupported,
   filterIgnoresSoftDeleted,
   groupDeleteNoop,
+  groupDeleteUnknown204,
   groupDisplayNameCaseSensitive,
   groupDisplayNameNotUnique,
   groupGetIdMismatch,

@@ -282,6 +282,10 @@ const SCENARIOS: Record<string, Scenario> = {
   'members-filter-unsupported': async (a) => {
     expectStatus(await send(a, 'GET', `Groups?filter=${q('members.value eq "x"')}`), 400, 'members filter');
   },
+  'group-delete-unknown-204': async (a) => {
+    expectStatus(await send(a, 'DELETE', 'Groups/no-such-group'), 204, 'unknown group');
+    expectStatus(await send(a, 'DELETE', 'Users/no-such-user'), 404, 'users unchanged');
+  },
   'group-delete-noop': async (a) => {
     const g = await createGroup(a, 'sticky');
     expectStatus(await send(a, 'DELETE', `Groups/${String(g.id)}`), 204, 'delete');
