@@ -4,9 +4,9 @@
  * bench process never shares an event loop with what it measures.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { newSecret } from '../core/secret.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const CLI = fileURLToPath(new URL('../bin/scim-conform.js', import.meta.url));
@@ -81,7 +81,7 @@ export interface Server {
 
 /** `scim-conform serve` with a token we chose; in memory, so a new process is a reset store. */
 export async function serveReferenceApp(): Promise<Server> {
-  const token = randomBytes(24).toString('base64url');
+  const token = newSecret();
   const c = startChild([CLI, 'serve', '--token', token]);
   const first = await c.waitFor(/^https?:\/\//);
   return { url: first.text.trim(), token, stop: c.stop };

@@ -3,6 +3,7 @@
  * OAuth client (so the client-credentials path is tested as well).
  */
 import { randomBytes } from 'node:crypto';
+import { newSecret } from '../core/secret.js';
 import { startReferenceApp } from '../reference-app/server.js';
 
 export interface EmbeddedTarget {
@@ -12,8 +13,8 @@ export interface EmbeddedTarget {
   close(): Promise<void>;
 }
 
-export async function startEmbedded(token = randomBytes(24).toString('base64url')): Promise<EmbeddedTarget> {
-  const client = { id: `scim-conform-${randomBytes(4).toString('hex')}`, secret: randomBytes(24).toString('base64url') };
+export async function startEmbedded(token = newSecret()): Promise<EmbeddedTarget> {
+  const client = { id: `scim-conform-${randomBytes(4).toString('hex')}`, secret: newSecret() };
   const app = await startReferenceApp({ tokens: [token], oauth: { clients: [client] }, port: 0, host: '127.0.0.1' });
   return {
     url: app.url,

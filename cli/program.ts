@@ -44,7 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitProcess(false)
     .wrap(Math.min(110, yargs().terminalWidth()))
     .fail((msg: string | null, err: Error | undefined) => {
-      throw err ?? usageError(msg ?? 'invalid command line');
+      throw err ?? usageError(withoutFlagClusters(msg ?? 'invalid command line'));
     });
   for (const command of commands(ctx)) program = program.command(command);
   try {
@@ -56,6 +56,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     return reportError(ctx, err);
   }
+}
+
+/**
+ * yargs reads "-Xy9…" as the single-letter flags X, y, 9, …: after `--token`, a value that starts with "-" would
+ * have its characters listed in the message. Such a list is never printed, and the fix is named instead.
+ */
+function withoutFlagClusters(msg: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(msg)?.[1]?.split(', ') ?? [];
+  if (!unknown.some((a) => a.length === 1)) return msg;
+  return 'unknown single-letter options: a value that starts with "-" must be joined to its option (--token=-…, --client-secret=-…) or passed in the environment (SCIM_TOKEN, SCIM_CLIENT_SECRET)';
 }
 
 /** One line: configuration errors exit 2; anything else is a scim-conform bug and exits 1. */

@@ -2,9 +2,9 @@
  * `scim-conform serve`: the reference app as a standalone server. Its base URL is the FIRST line on stdout and a
  * generated token the next one (scripts read them); it runs until SIGINT/SIGTERM.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
+import { newSecret } from '../../core/secret.js';
 import type { ReferenceAppOptions } from '../../reference-app/options.js';
 import { say, usageError, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
@@ -59,7 +59,7 @@ export function serveOptions(args: ServeArgs, cwd: string): { opts: ReferenceApp
   const certFile = readableFile(args.tlsCert, '--tls-cert', cwd);
   const keyFile = readableFile(args.tlsKey, '--tls-key', cwd);
   const tokens = (args.token ?? []).filter((t) => t !== '');
-  const generatedToken = tokens.length === 0 && clients.length === 0 ? randomBytes(24).toString('base64url') : undefined;
+  const generatedToken = tokens.length === 0 && clients.length === 0 ? newSecret() : undefined;
   const opts: ReferenceAppOptions = {
     tokens: generatedToken ? [generatedToken] : tokens,
     port,

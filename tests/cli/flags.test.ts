@@ -66,6 +66,14 @@ describe('usage and configuration errors exit 2 with one line on stderr', () => 
     });
   }
 
+  test('a token that starts with "-" after --token: exit 2, the fix named, none of its characters printed', async () => {
+    const io = capture({}, dir);
+    const code = await runCli(['run', '--url', 'http://127.0.0.1:1/scim', '--token', '-Qz7Wv-Secret'], io);
+    assert.equal(code, 2, `exit 2 (stderr: ${io.err()})`);
+    assert.match(io.err(), /must be joined to its option \(--token=-…/, 'says how to pass it');
+    assert.doesNotMatch(io.err(), /Q, z|z, 7|Secret/, 'the token is not spelled out letter by letter');
+  });
+
   test('consent is given by SCIM_ACCEPT_SIDE_EFFECTS=1 too (then the next problem is reported)', async () => {
     const io = capture({ SCIM_ACCEPT_SIDE_EFFECTS: '1' }, dir);
     const code = await runCli(['run', '--url', 'https://scim.example.com/v2', '--token', SECRET, '--ca', 'missing.pem'], io);

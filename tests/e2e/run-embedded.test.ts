@@ -34,7 +34,7 @@ test('serve prints its URL first and the generated token next, answers SCIM, and
     await cli.waitFor(/Ctrl-C stops the server/);
     const [url = '', token = ''] = cli.stdout().split('\n');
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/scim\/v2$/, 'the first line is the base URL');
-    assert.match(token, /^[A-Za-z0-9_-]{32}$/, 'the second line is the generated token');
+    assert.match(token, /^scr_[A-Za-z0-9_-]{32}$/, 'the second line is the generated token');
     const ok = await fetch(`${url}/Users`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(ok.status, 200, 'GET /Users with the token answers 200');
     const denied = await fetch(`${url}/Users`);
