@@ -1,10 +1,9 @@
+import { unknownDeleteAnswers204 } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const groupDeleteUnknown204: Defect = {
   name: 'group-delete-unknown-204',
   requirements: ['GROUP-DELETE-UNKNOWN'],
   description: 'DELETE /Groups/{id} of an unknown or already deleted id answers 204 instead of 404.',
-  install: () => ({
-    response: (res, req) => (req.method === 'DELETE' && req.resourceType === 'Group' && res.status === 404 ? { status: 204, headers: {} } : res),
-  }),
+  install: () => ({ response: unknownDeleteAnswers204('Group') }),
 };

@@ -1,4 +1,4 @@
-import { operations, pathOf, withOperations } from './helpers.js';
+import { pathOf, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const groupPatchNoPathIgnored: Defect = {
@@ -6,6 +6,6 @@ export const groupPatchNoPathIgnored: Defect = {
   requirements: ['GROUP-PATCH-REPLACE'],
   description: 'Silently skips group PATCH operations without a path ({"op":"replace","value":{"displayName":…}}, as the validator sends them); operations with a path work.',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'Group' ? body : withOperations(body, operations(body).filter((op) => pathOf(op) !== undefined))),
+    patch: skipOperations('Group', (op) => pathOf(op) === undefined),
   }),
 };

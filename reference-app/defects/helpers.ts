@@ -1,8 +1,8 @@
 /** Small readers and rewriters the defect files share, so each defect file stays a few lines of intent. */
 import { extractEqualityHint, findKey, isObject, parseFilter, referencedPaths, type EqualityHint } from '../../core/filter/index.js';
 import { URN } from '../../core/urns.js';
-import type { Json } from '../store/resource-store.js';
-import type { ScimReply, ScimRequestView } from './types.js';
+import type { Json, ResourceType } from '../store/resource-store.js';
+import type { DefectHooks, ScimReply, ScimRequestView } from './types.js';
 
 /** The Operations of a PATCH body (key matched in any case); [] when the body has none. */
 export function operations(body: Json): Json[] {
@@ -14,6 +14,16 @@ export function operations(body: Json): Json[] {
 /** The body with its Operations replaced. */
 export function withOperations(body: Json, ops: Json[]): Json {
   return { ...body, [findKey(body, 'Operations') ?? 'Operations']: ops };
+}
+
+/** A patch hook that silently drops, on resources of `type`, the operations `skipped` picks; the rest apply. */
+export function skipOperations(type: ResourceType, skipped: (op: Json) => boolean): NonNullable<DefectHooks['patch']> {
+  return (body, ctx) => (ctx.type !== type ? body : withOperations(body, operations(body).filter((op) => !skipped(op))));
+}
+
+/** A response hook that answers 204 where a DELETE of an unknown `type` id got its 404. */
+export function unknownDeleteAnswers204(type: ResourceType): NonNullable<DefectHooks['response']> {
+  return (res, req) => (req.method === 'DELETE' && req.resourceType === type && res.status === 404 ? { status: 204, headers: {} } : res);
 }
 
 export function opName(op: Json): string {

@@ -1,4 +1,4 @@
-import { opName, operations, pathOf, withOperations } from './helpers.js';
+import { opName, pathOf, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const memberFilterRemoveIgnored: Defect = {
@@ -7,7 +7,6 @@ export const memberFilterRemoveIgnored: Defect = {
   requirements: ['GROUP-MEMBER-REMOVE', 'CYCLE-INCREMENTAL'],
   description: 'Silently skips a group PATCH Remove addressed by a value filter (path members[value eq "id"], the RFC 7644 §3.5.2.2 form the validator sends); the value-list form still works.',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'Group' ? body : withOperations(body, operations(body).filter((op) =>
-      !(opName(op).toLowerCase() === 'remove' && /^members\s*\[/i.test(pathOf(op) ?? ''))))),
+    patch: skipOperations('Group', (op) => opName(op).toLowerCase() === 'remove' && /^members\s*\[/i.test(pathOf(op) ?? '')),
   }),
 };

@@ -1,4 +1,4 @@
-import { opName, operations, pathOf, withOperations } from './helpers.js';
+import { opName, pathOf, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const membersReplaceIgnored: Defect = {
@@ -6,7 +6,6 @@ export const membersReplaceIgnored: Defect = {
   requirements: ['GROUP-MEMBER-ADD'],
   description: 'Silently skips a group PATCH Replace on path "members" (the validator sets several members that way); Add still works.',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'Group' ? body : withOperations(body, operations(body).filter((op) =>
-      !(opName(op).toLowerCase() === 'replace' && /^members$/i.test(pathOf(op) ?? ''))))),
+    patch: skipOperations('Group', (op) => opName(op).toLowerCase() === 'replace' && /^members$/i.test(pathOf(op) ?? '')),
   }),
 };

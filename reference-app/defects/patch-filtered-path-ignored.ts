@@ -1,4 +1,4 @@
-import { operations, pathOf, withOperations } from './helpers.js';
+import { pathOf, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const patchFilteredPathIgnored: Defect = {
@@ -6,6 +6,6 @@ export const patchFilteredPathIgnored: Defect = {
   requirements: ['USER-PATCH-MULTIVALUED', 'CYCLE-INCREMENTAL'],
   description: 'Silently skips user PATCH operations whose path has a value filter (emails[type eq "work"].value, addresses[type eq "work"].postalCode).',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) => !(pathOf(op) ?? '').includes('[')))),
+    patch: skipOperations('User', (op) => (pathOf(op) ?? '').includes('[')),
   }),
 };

@@ -1,4 +1,4 @@
-import { opName, operations, withOperations } from './helpers.js';
+import { opName, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 export const patchRemoveIgnored: Defect = {
@@ -6,6 +6,6 @@ export const patchRemoveIgnored: Defect = {
   requirements: ['USER-PATCH-REMOVE', 'USER-MANAGER'],
   description: 'Silently skips user PATCH Remove operations (the attribute stays), answering as if they had been applied.',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) => opName(op).toLowerCase() !== 'remove'))),
+    patch: skipOperations('User', (op) => opName(op).toLowerCase() === 'remove'),
   }),
 };

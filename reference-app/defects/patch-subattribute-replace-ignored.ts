@@ -1,4 +1,4 @@
-import { opName, operations, pathOf, withOperations } from './helpers.js';
+import { opName, pathOf, skipOperations } from './helpers.js';
 import type { Defect } from './types.js';
 
 const SUB_PATH = /^[A-Za-z][\w$-]*\.[A-Za-z][\w$-]*$/;
@@ -8,7 +8,6 @@ export const patchSubattributeReplaceIgnored: Defect = {
   requirements: ['USER-PATCH-REPLACE', 'CYCLE-INCREMENTAL'],
   description: 'Silently skips a user PATCH Replace whose path names a sub-attribute (name.givenName, name.familyName) and answers as if it had applied it.',
   install: () => ({
-    patch: (body, ctx) => (ctx.type !== 'User' ? body : withOperations(body, operations(body).filter((op) =>
-      !(opName(op).toLowerCase() === 'replace' && SUB_PATH.test(pathOf(op) ?? ''))))),
+    patch: skipOperations('User', (op) => opName(op).toLowerCase() === 'replace' && SUB_PATH.test(pathOf(op) ?? '')),
   }),
 };

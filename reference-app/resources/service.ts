@@ -61,8 +61,10 @@ export class ResourceService {
     return s;
   }
 
-  /** The representation of a stored resource under a projection. */
-  /** `rendered`: the full resource when the caller already built it with the members this projection wants. */
+  /**
+   * The representation of a stored resource under a projection; `rendered` is the full resource when the caller
+   * already built it with the members this projection wants.
+   */
   render(s: StoredResource, baseUrl: string, p: Projection, rendered?: Json): Json {
     const full = rendered ?? toResource(s, baseUrl, wantsMembers(s.type, p) ? this.store.members(s.id) : undefined);
     return p.attributes || p.excludedAttributes ? project(full, p, s.type) : full;

@@ -82,18 +82,26 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   ];
   const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
 
+  const declared: Declared = { spec, reqs, level, title, body };
   for (const target of targetNames()) {
     const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
     test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
-      await runCheck(spec, reqs, level, title, target, testInfo, body);
+      await runCheck(declared, target, testInfo);
     });
   }
 }
 
-async function runCheck(
-  spec: CheckSpec, reqs: Requirement[], level: Level, title: string, target: string | undefined,
-  testInfo: TestInfo, body: (ctx: CheckContext) => Promise<void>,
-): Promise<void> {
+/** What check() resolved once at load time, for every target it declares the check against. */
+interface Declared {
+  spec: CheckSpec;
+  reqs: Requirement[];
+  level: Level;
+  /** With the dialect, as shown. */
+  title: string;
+  body: (ctx: CheckContext) => Promise<void>;
+}
+
+async function runCheck({ spec, reqs, level, title, body }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
   if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
   const { config, client } = runContext(target);
   // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.

@@ -31,7 +31,6 @@ export interface ScimExpectation {
   toHaveScimContentType(): ScimExpectation;
   toHaveJsonBody(): ScimExpectation;
   toMatchSchema(name: SchemaName): ScimExpectation;
-  /** A ListResponse whose itemsPerPage (when present) equals the resources returned. */
   /** A ListResponse Entra can read: the schema, totalResults, Resources when there are any. */
   toBeListResponse(): ScimExpectation;
   /** toBeListResponse, plus the page fields LIST-RESPONSE requires: startIndex, itemsPerPage equal to what came. */
