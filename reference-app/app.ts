@@ -103,14 +103,16 @@ export function build(options: ReferenceAppOptions): FastifyInstance {
 
   const fallbackHost = 'localhost';
   app.register(async (scim) => {
-    scim.addHook('onRequest', async (request, reply) => {
+    // a callback hook, not an async one: it runs on every request, and a promise per request is measurable
+    scim.addHook('onRequest', (request, reply, done) => {
       let ok = registry.accepts(bearerToken(request.headers.authorization));
       if (hooks.authenticate) ok = hooks.authenticate(ok, { method: request.method, url: request.url });
-      if (!ok) {
-        const r = errorReply(401, 'Missing or invalid bearer token.', undefined, { 'www-authenticate': 'Bearer realm="scim"' });
-        return sendScim(reply, r, viewOf(request), hooks);
+      if (ok) {
+        done();
+        return;
       }
-      return undefined;
+      const r = errorReply(401, 'Missing or invalid bearer token.', undefined, { 'www-authenticate': 'Bearer realm="scim"' });
+      sendScim(reply, r, viewOf(request), hooks);
     });
     scim.setNotFoundHandler(notFound('No such SCIM endpoint.'));
     registerScimRoutes(scim, [

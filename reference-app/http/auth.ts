@@ -3,9 +3,9 @@
  * content leaks through timing) and tokens issued by the OAuth client-credentials endpoint (kept by hash with
  * their expiry, judged against the injected clock).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const sha256 = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
+const sha256 = (s: string): Buffer => hash('sha256', s, 'buffer');
 
 /** `Bearer <token>`, scheme case-insensitive (RFC 7235 §2.1); undefined for anything else. */
 export function bearerToken(header: string | undefined): string | undefined {
@@ -32,7 +32,7 @@ export class TokenRegistry {
   /** Issues a random access token valid for lifetimeSec. */
   issue(lifetimeSec: number): string {
     const token = randomBytes(32).toString('base64url');
-    this.issued.set(createHash('sha256').update(token).digest('hex'), this.now() + lifetimeSec * 1000);
+    this.issued.set(sha256(token).toString('hex'), this.now() + lifetimeSec * 1000);
     return token;
   }
 

@@ -42,6 +42,7 @@ function flatHeaders(h: FastifyRequest['headers']): Record<string, string | unde
 export function viewOf(request: FastifyRequest): ScimRequestView {
   const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
   const params = request.params as Record<string, string> | undefined;
+  let headers: Record<string, string | undefined> | undefined;
   return {
     method: request.method,
     route: config?.route ?? 'other',
@@ -49,7 +50,10 @@ export function viewOf(request: FastifyRequest): ScimRequestView {
     ...(typeof params?.id === 'string' ? { id: params.id } : {}),
     query: flatQuery(request.query),
     body: request.body,
-    headers: flatHeaders(request.headers),
+    // flattened on first read: most requests never look at a header
+    get headers() {
+      return (headers ??= flatHeaders(request.headers));
+    },
   };
 }
 
