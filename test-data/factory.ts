@@ -3,9 +3,10 @@
  * every mapped attribute populated, GUID externalIds, IANA time zones, BCP-47 languages, values in the formats
  * real directories hold. Same seed + same stream name → the same data, whatever order checks run in.
  */
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
 import { createHash } from 'node:crypto';
 import { URN } from '../core/urns.js';
+import { seededEnglishFaker } from './english-faker.js';
 
 /** A type alias (not an interface) so it is assignable to the request builder's open payload type. */
 export type GeneratedUser = {
@@ -44,8 +45,7 @@ export class DataFactory {
   /** @param stream names the consumer (a check ID) so that its data does not depend on other checks. */
   constructor(opts: { seed: number; prefix: string; stream: string }) {
     this.prefix = opts.prefix;
-    this.faker = new Faker({ locale: [en, base] });
-    this.faker.seed(seedFor(opts.seed, opts.stream));
+    this.faker = seededEnglishFaker(seedFor(opts.seed, opts.stream));
   }
 
   guid(): string {

@@ -2,7 +2,8 @@
  * Seeded directory generator: Graph-shaped users (most with a manager earlier in the list, so the manager
  * graph is a forest) and groups with direct members. Same options → the same directory.
  */
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+import { seededEnglishFaker } from '../../test-data/english-faker.js';
 import { normalizeDiacritics } from '../expressions/functions.js';
 import type { Assignment, DirectoryGroup, DirectoryInput, DirectoryUser } from './types.js';
 
@@ -61,8 +62,7 @@ function* userStream(f: Faker, o: GenerateOptions): Generator<DirectoryUser> {
 }
 
 export function generate(o: GenerateOptions): DirectoryInput {
-  const f = new Faker({ locale: [en, base] });
-  f.seed(o.seed);
+  const f = seededEnglishFaker(o.seed);
   const users = [...userStream(f, o)];
   const groups: DirectoryGroup[] = [];
   for (let n = 1; n <= o.groups; n++) {
