@@ -21,6 +21,8 @@ export interface Figure {
   goal: string | null;
   /** null when there is no goal or nothing was measured. */
   ok: boolean | null;
+  /** The printed value, with as many more digits as it takes not to read as the goal's limit (`1.001 (> 1) ok`). */
+  shown?: string;
   details: Record<string, unknown>;
 }
 
@@ -52,15 +54,25 @@ export function meets(value: number, goal: Goal): boolean {
 
 const OP_TEXT: Record<Op, string> = { '<=': '≤', '>=': '≥', '<': '<', '>': '>' };
 
-export function formatValue(value: number, unit: Unit): string {
+export function formatValue(value: number, unit: Unit, extraDigits = 0): string {
+  const fixed = (digits: number): string => value.toFixed(digits + extraDigits);
   switch (unit) {
-    case 'ratio': return value.toFixed(2);
-    case 'users/s': return `${value.toFixed(0)} users/s`;
-    case 'ms': return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
-    case 's': return `${value.toFixed(1)} s`;
-    case 'MB': return `${value.toFixed(0)} MB`;
+    case 'ratio': return fixed(2);
+    case 'users/s': return `${fixed(0)} users/s`;
+    case 'ms': return `${fixed(value < 10 ? 1 : 0)} ms`;
+    case 's': return `${fixed(1)} s`;
+    case 'MB': return `${fixed(0)} MB`;
     case 'count': return String(Math.round(value));
   }
+}
+
+/** The value as printed; a value that rounds to its goal's limit without being it gets more digits. */
+function shownValue(value: number, unit: Unit, goal: Goal | null): string {
+  let extra = 0;
+  if (goal && unit !== 'count' && value !== goal.limit) {
+    while (extra < 6 && formatValue(value, unit, extra) === formatValue(goal.limit, unit, extra)) extra++;
+  }
+  return formatValue(value, unit, extra);
 }
 
 export function formatGoal(goal: Goal, unit: Unit): string {
@@ -70,7 +82,7 @@ export function formatGoal(goal: Goal, unit: Unit): string {
 
 export function measured(name: string, value: number, unit: Unit, goal: Goal | null, details: Record<string, unknown> = {}): Figure {
   if (!Number.isFinite(value)) throw new RangeError(`${name}: ${value} is not a measurement`);
-  return { name, value, unit, goal: goal ? formatGoal(goal, unit) : null, ok: goal ? meets(value, goal) : null, details };
+  return { name, value, unit, goal: goal ? formatGoal(goal, unit) : null, ok: goal ? meets(value, goal) : null, shown: shownValue(value, unit, goal), details };
 }
 
 export function notMeasured(name: string, unit: Unit, goal: Goal | null, reason: string, details: Record<string, unknown> = {}): Figure {
@@ -82,7 +94,7 @@ export function formatLine(f: Figure): string {
   const goal = f.goal ?? 'no goal';
   if (f.value === null) return `${f.name}: not measured (${goal}): ${String(f.details.reason ?? 'no reason given')}`;
   const verdict = f.ok === null ? '' : f.ok ? ' ok' : ' MISSED';
-  return `${f.name}: ${formatValue(f.value, f.unit)} (${goal})${verdict}`;
+  return `${f.name}: ${f.shown ?? formatValue(f.value, f.unit)} (${goal})${verdict}`;
 }
 
 const UNITS: readonly string[] = ['ratio', 'users/s', 'ms', 's', 'MB', 'count'];
@@ -111,6 +123,7 @@ export function resultsProblems(x: unknown): string[] {
     if (g.value !== null && (typeof g.value !== 'number' || !Number.isFinite(g.value))) problems.push(`${at}.value must be a finite number or null`);
     if (typeof g.unit !== 'string' || !UNITS.includes(g.unit)) problems.push(`${at}.unit must be one of ${UNITS.join(', ')}`);
     if (g.goal !== null && typeof g.goal !== 'string') problems.push(`${at}.goal must be a string or null`);
+    if (g.shown !== undefined && typeof g.shown !== 'string') problems.push(`${at}.shown must be a string when present`);
     if (g.ok !== null && typeof g.ok !== 'boolean') problems.push(`${at}.ok must be a boolean or null`);
     if ((g.goal === null || g.value === null) && g.ok !== null) problems.push(`${at}.ok must be null without a goal or a value`);
     if (!g.details || typeof g.details !== 'object' || Array.isArray(g.details)) problems.push(`${at}.details must be an object`);

@@ -18,7 +18,10 @@ test('ratio divides and refuses zero, negative and non-finite sides', () => {
 test('a figure line says the value, the goal and ok or MISSED', () => {
   assert.equal(formatLine(measured('harness-overhead-whole', 1.234, 'ratio', { op: '<=', limit: 1.3 })), 'harness-overhead-whole: 1.23 (≤ 1.3) ok', 'a ratio within its goal');
   assert.equal(formatLine(measured('emulator-initial-100k-vs-raw-post', 0.52, 'ratio', { op: '>=', limit: 0.7 })), 'emulator-initial-100k-vs-raw-post: 0.52 (≥ 0.7) MISSED', 'a ratio under its goal');
-  assert.equal(formatLine(measured('emulator-peak-rss-100k', 399.6, 'MB', { op: '<', limit: 400 })), 'emulator-peak-rss-100k: 400 MB (< 400 MB) ok', 'the verdict uses the value, not its rounded print');
+  assert.equal(formatLine(measured('emulator-peak-rss-100k', 399.6, 'MB', { op: '<', limit: 400 })), 'emulator-peak-rss-100k: 399.6 MB (< 400 MB) ok', 'a value that rounds to its limit gets the digits that tell them apart');
+  assert.equal(formatLine(measured('partitions-2-vs-1-request-rate', 1.0015, 'ratio', { op: '>', limit: 1 })), 'partitions-2-vs-1-request-rate: 1.002 (> 1) ok', 'a ratio just over its limit');
+  assert.equal(formatLine(measured('partitions-2-vs-1-request-rate', 0.9991, 'ratio', { op: '>', limit: 1 })), 'partitions-2-vs-1-request-rate: 0.999 (> 1) MISSED', 'a ratio just under its limit');
+  assert.equal(formatLine(measured('harness-overhead-whole', 1.3, 'ratio', { op: '<=', limit: 1.3 })), 'harness-overhead-whole: 1.30 (≤ 1.3) ok', 'the limit itself prints as usual');
   assert.equal(formatLine(measured('incremental-1-change', 7.25, 'ms', { op: '<', limit: 50 })), 'incremental-1-change: 7.3 ms (< 50 ms) ok', 'small ms keep a decimal');
   assert.equal(formatLine(measured('suite-wall-1-worker', 61.26, 's', null)), 'suite-wall-1-worker: 61.3 s (no goal)', 'a figure without a goal has no verdict');
   assert.equal(formatLine(measured('reference-fuzz-5xx', 0, 'count', { op: '<=', limit: 0 })), 'reference-fuzz-5xx: 0 (≤ 0) ok', 'a count');
