@@ -29,6 +29,8 @@ export default defineConfig({
   forbidOnly: true,
   // Traces would hold raw request headers; evidence is recorded (redacted) by the harness instead.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
+  // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down
+  build: { external: ['**/core/schemas/validators.generated.cjs'] },
   reporter: [
     ['./reports/playwright-reporter.ts'],
     ['./reports/progress-reporter.ts'],
