@@ -24,9 +24,10 @@ export interface SchemaResult {
 export function validateScim(name: SchemaName, value: unknown): SchemaResult {
   const validate = validatorFor(name);
   const valid = validate(value) as boolean;
-  return { valid, errors: valid ? [] : (validate.errors ?? []).map(describe) };
+  return { valid, errors: valid ? [] : (validate.errors ?? []).map(describeSchemaError) };
 }
 
-function describe(e: ErrorObject): string {
+/** One ajv error as the checks report it. */
+export function describeSchemaError(e: ErrorObject): string {
   return `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`;
 }

@@ -50,6 +50,7 @@ import { rateLimit429 } from './rate-limit-429.js';
 import { reactivateIgnored } from './reactivate-ignored.js';
 import { reformatPhone } from './reformat-phone.js';
 import { removeMembersClearsAll } from './remove-members-clears-all.js';
+import { resourceTypesNoSchemas } from './resource-types-no-schemas.js';
 import { schemasBareArray } from './schemas-bare-array.js';
 import { softDeleteHidesUser } from './soft-delete-hides-user.js';
 import { spcIncomplete } from './spc-incomplete.js';
@@ -64,7 +65,6 @@ import { usernameCaseSensitive } from './username-case-sensitive.js';
 import { usernameEqAsContains } from './username-eq-as-contains.js';
 import { usernameNotUnique } from './username-not-unique.js';
 import { usernameUniqueCaseSensitive } from './username-unique-case-sensitive.js';
-import { resourceTypesNoSchemas } from './resource-types-no-schemas.js';
 import type { Defect } from './types.js';
 
 export type { Defect, DefectHooks } from './types.js';
