@@ -25,58 +25,44 @@ const meta = {
   type: 'object',
   properties: { resourceType: str, created: { type: 'string', format: 'date-time' }, lastModified: { type: 'string', format: 'date-time' }, location: str, version: str },
 };
-
-const user = {
-  $id: 'User',
+/** A SCIM resource (RFC 7643 §3): schemas with its core URN, a non-empty id, externalId, its own attributes, meta. */
+const resource = ($id: string, urn: string, required: string, properties: Record<string, unknown>) => ({
+  $id,
   type: 'object',
-  required: ['schemas', 'id', 'userName'],
-  properties: {
-    schemas: schemasArray(URN.User),
-    id: { type: 'string', minLength: 1 },
-    externalId: str,
-    userName: { type: 'string', minLength: 1 },
-    name: {
-      type: 'object',
-      properties: { formatted: str, familyName: str, givenName: str, middleName: str, honorificPrefix: str, honorificSuffix: str },
-    },
-    displayName: str, nickName: str, profileUrl: str, title: str, userType: str, preferredLanguage: str, locale: str, timezone: str,
-    active: bool,
-    emails: multiValued({ value: str }),
-    phoneNumbers: multiValued({ value: str }),
-    ims: multiValued(), photos: multiValued(), entitlements: multiValued(), x509Certificates: multiValued(),
-    roles: multiValued(),
-    groups: multiValued(),
-    addresses: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { formatted: str, streetAddress: str, locality: str, region: str, postalCode: str, country: str, type: str, primary: bool },
-      },
-    },
-    [URN.EnterpriseUser]: {
-      type: 'object',
-      properties: {
-        employeeNumber: str, costCenter: str, organization: str, division: str, department: str,
-        manager: { type: 'object', properties: { value: str, $ref: str, displayName: str } },
-      },
-    },
-    meta,
-  },
-};
+  required: ['schemas', 'id', required],
+  properties: { schemas: schemasArray(urn), id: { type: 'string', minLength: 1 }, externalId: str, ...properties, meta },
+});
 
-const group = {
-  $id: 'Group',
-  type: 'object',
-  required: ['schemas', 'id', 'displayName'],
-  properties: {
-    schemas: schemasArray(URN.Group),
-    id: { type: 'string', minLength: 1 },
-    externalId: str,
-    displayName: str,
-    members: multiValued({ value: str }),
-    meta,
+const user = resource('User', URN.User, 'userName', {
+  userName: { type: 'string', minLength: 1 },
+  name: {
+    type: 'object',
+    properties: { formatted: str, familyName: str, givenName: str, middleName: str, honorificPrefix: str, honorificSuffix: str },
   },
-};
+  displayName: str, nickName: str, profileUrl: str, title: str, userType: str, preferredLanguage: str, locale: str, timezone: str,
+  active: bool,
+  emails: multiValued({ value: str }),
+  phoneNumbers: multiValued({ value: str }),
+  ims: multiValued(), photos: multiValued(), entitlements: multiValued(), x509Certificates: multiValued(),
+  roles: multiValued(),
+  groups: multiValued(),
+  addresses: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { formatted: str, streetAddress: str, locality: str, region: str, postalCode: str, country: str, type: str, primary: bool },
+    },
+  },
+  [URN.EnterpriseUser]: {
+    type: 'object',
+    properties: {
+      employeeNumber: str, costCenter: str, organization: str, division: str, department: str,
+      manager: { type: 'object', properties: { value: str, $ref: str, displayName: str } },
+    },
+  },
+});
+
+const group = resource('Group', URN.Group, 'displayName', { displayName: str, members: multiValued({ value: str }) });
 
 const listResponse = {
   $id: 'ListResponse',
