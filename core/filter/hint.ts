@@ -1,4 +1,5 @@
 /** What a store can learn from a parsed filter without evaluating it. */
+import { coreSchemaOf, type ResourceTypeName } from '../schema-defs/index.js';
 import { URN } from '../urns.js';
 import type { AttrPath, FilterNode } from './ast.js';
 
@@ -46,4 +47,17 @@ export function referencedPaths(node: FilterNode): AttrPath[] {
     default:
       return [node.path];
   }
+}
+
+/**
+ * The hint when it is the whole filter and a lookup answers it exactly: one `eq` with a string value on an
+ * indexed attribute of the queried type's core schema. A store whose index compares as the hint says (id and
+ * externalId exactly, userName and displayName ignoring case, as the evaluator reads the schema) may then skip
+ * evaluating: every resource the lookup returns matches.
+ */
+export function wholeFilterHint(node: FilterNode, resourceType: ResourceTypeName): EqualityHint | undefined {
+  if (node.op !== 'eq' || typeof node.value !== 'string') return undefined;
+  const { uri } = node.path;
+  if (uri !== undefined && uri.toLowerCase() !== coreSchemaOf(resourceType).toLowerCase()) return undefined;
+  return extractEqualityHint(node);
 }

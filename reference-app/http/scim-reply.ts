@@ -8,6 +8,14 @@ import type { ScimReply } from '../defects/types.js';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
+/** A body serialised already (a list spliced from stored text): written as is, parsed only for a defect's response hook. */
+export class JsonText {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 export function jsonReply(status: number, body: unknown, headers: Record<string, string> = {}): ScimReply {
   return { status, headers, body };
 }

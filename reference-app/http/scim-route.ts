@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { DefectHooks, RouteKind, ScimReply, ScimRequestView } from '../defects/types.js';
 import type { ResourceType } from '../store/resource-store.js';
-import { errorReply, SCIM_CONTENT_TYPE } from './scim-reply.js';
+import { errorReply, JsonText, SCIM_CONTENT_TYPE } from './scim-reply.js';
 
 export interface RouteConfig {
   route: RouteKind;
@@ -57,12 +57,15 @@ export function viewOf(request: FastifyRequest): ScimRequestView {
   };
 }
 
+/** A defect's response hook sees the body as an object, also when the handler serialised it already. */
+const withParsedBody = (res: ScimReply): ScimReply => (res.body instanceof JsonText ? { ...res, body: JSON.parse(res.body.text) as unknown } : res);
+
 export function sendScim(reply: FastifyReply, res: ScimReply, view: ScimRequestView, hooks: DefectHooks): FastifyReply {
-  const r = hooks.response ? hooks.response(res, view) : res;
+  const r = hooks.response ? hooks.response(withParsedBody(res), view) : res;
   reply.code(r.status).header('content-type', SCIM_CONTENT_TYPE);
   for (const [k, v] of Object.entries(r.headers)) reply.header(k, v);
   if (r.body === undefined || r.status === 204 || r.status === 304) return reply.send();
-  return reply.send(JSON.stringify(r.body));
+  return reply.send(r.body instanceof JsonText ? r.body.text : JSON.stringify(r.body));
 }
 
 const HOST = /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;

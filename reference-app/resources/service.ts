@@ -5,21 +5,21 @@
  * core/filter; this module decides what is loaded and stored.
  */
 import { randomUUID } from 'node:crypto';
-import { evaluateFilter, extractEqualityHint, FilterSyntaxError, parseFilter, referencedPaths, type FilterNode } from '../../core/filter/index.js';
+import { evaluateFilter, extractEqualityHint, FilterSyntaxError, parseFilter, referencedPaths, wholeFilterHint, type FilterNode } from '../../core/filter/index.js';
 import { normalizeForWrite } from '../scim/coerce.js';
 import { applyPatch, type PatchResult } from '../scim/patch.js';
 import { project } from '../scim/projection.js';
 import { compareBy } from '../scim/sort.js';
 import type { DefectHooks, DeleteMode } from '../defects/types.js';
-import type { Json, Member, ResourceStore, ResourceType, StoredResource } from '../store/resource-store.js';
+import type { Json, Member, ResourceStore, ResourceType, StoredResource, StoredText } from '../store/resource-store.js';
 import { fail } from './fail.js';
 import type { ListParams, Projection } from './list-params.js';
-import { etagOf, storedAttrs, toResource } from './render.js';
+import { etagOf, storedAttrs, toResource, toResourceText } from './render.js';
 
-export interface ListResult {
-  total: number;
-  resources: Json[];
-}
+export type ListResult =
+  | { total: number; resources: Json[] }
+  /** Full representations as JSON text (see userTexts). */
+  | { total: number; resourceTexts: string[] };
 
 const mentionsMembers = (names: readonly string[] | undefined): boolean =>
   names?.some((n) => /^(urn:ietf:params:scim:schemas:core:2\.0:group:)?members(\.|\[|$)/i.test(n)) ?? false;
@@ -132,6 +132,10 @@ export class ResourceService {
   list(types: readonly ResourceType[], p: ListParams, baseUrl: string): ListResult {
     const node = p.filter === undefined ? undefined : parse(p.filter);
     const only = types.length === 1 ? types[0] : undefined;
+    if (only === 'User' && !p.sortBy && !p.attributes && !p.excludedAttributes) {
+      const texts = this.userTexts(node, p, baseUrl);
+      if (texts) return texts;
+    }
     if (only && !node && !p.sortBy) {
       // the default order is the index order: page in SQL
       const page = p.count === 0 ? [] : this.store.page(only, p.startIndex - 1, p.count);
@@ -162,6 +166,34 @@ export class ResourceService {
     const reply = ({ s, full, withMembers }: (typeof matched)[number]): Json =>
       this.render(s, baseUrl, p, withMembers === wantsMembers(s.type, p) ? full : undefined);
     return { total: matched.length, resources: page.map(reply) };
+  }
+
+  /**
+   * Users in full when no filter needs evaluating (none, or one an index answers exactly, such as Entra's matching
+   * query `userName eq "…"`): spliced from their stored text instead of parsed and serialised again, which was
+   * a third of the app's time per matching query. Undefined when that cannot be done (the caller then renders
+   * parsed resources): a filter to evaluate, or a row whose stored text does not open with its schemas.
+   */
+  private userTexts(node: FilterNode | undefined, p: ListParams, baseUrl: string): ListResult | undefined {
+    const hint = node && wholeFilterHint(node, 'User');
+    if (node && !hint) return undefined;
+    let total: number;
+    let rows: StoredText[];
+    if (hint) {
+      const all = this.store.findTextBy('User', hint.attr, hint.value);
+      total = all.length;
+      rows = all.slice(p.startIndex - 1, p.startIndex - 1 + p.count);
+    } else {
+      total = this.store.count('User');
+      rows = p.count === 0 ? [] : this.store.pageText('User', p.startIndex - 1, p.count);
+    }
+    const resourceTexts: string[] = [];
+    for (const row of rows) {
+      const text = toResourceText(row, baseUrl);
+      if (text === undefined) return undefined;
+      resourceTexts.push(text);
+    }
+    return { total, resourceTexts };
   }
 
   private checkIfMatch(s: StoredResource, ifMatch: string | undefined): void {

@@ -6,7 +6,7 @@
 import { URN } from '../../core/urns.js';
 import type { ScimReply, ScimRequestView } from '../defects/types.js';
 import type { RouteSpec } from '../http/scim-route.js';
-import { emptyReply, jsonReply } from '../http/scim-reply.js';
+import { emptyReply, jsonReply, JsonText } from '../http/scim-reply.js';
 import { readListParams, readProjection } from '../resources/list-params.js';
 import { endpointOf, etagOf } from '../resources/render.js';
 import { etagMatches, type ListResult, type ResourceService } from '../resources/service.js';
@@ -14,13 +14,10 @@ import type { ResourceType, StoredResource } from '../store/resource-store.js';
 import { fail } from '../resources/fail.js';
 
 function listReply(r: ListResult, startIndex: number): ScimReply {
-  return jsonReply(200, {
-    schemas: [URN.ListResponse],
-    totalResults: r.total,
-    itemsPerPage: r.resources.length,
-    startIndex,
-    Resources: r.resources,
-  });
+  const resources = 'resourceTexts' in r ? r.resourceTexts : r.resources;
+  const head = { schemas: [URN.ListResponse], totalResults: r.total, itemsPerPage: resources.length, startIndex };
+  if ('resourceTexts' in r) return jsonReply(200, new JsonText(`${JSON.stringify(head).slice(0, -1)},"Resources":[${r.resourceTexts.join(',')}]}`));
+  return jsonReply(200, { ...head, Resources: r.resources });
 }
 
 const searchBody = (req: ScimRequestView): Record<string, unknown> => {

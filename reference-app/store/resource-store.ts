@@ -29,6 +29,11 @@ export interface StoredResource {
   attrs: Json;
 }
 
+/** A stored resource with its attributes as the JSON text they are stored as, not parsed (render.ts's toResourceText). */
+export interface StoredText extends Omit<StoredResource, 'attrs'> {
+  attrsText: string;
+}
+
 /** The indexed lookups a filter can be narrowed to (see extractEqualityHint in core/filter). */
 export type IndexedAttr = 'id' | 'userName' | 'externalId' | 'displayName';
 
@@ -53,6 +58,10 @@ function fromRow(r: Row): StoredResource {
   return { id: r.id, type: r.type, created: r.created, lastModified: r.last_modified, version: r.version, attrs: JSON.parse(r.attrs) as Json };
 }
 
+function fromRowText(r: Row): StoredText {
+  return { id: r.id, type: r.type, created: r.created, lastModified: r.last_modified, version: r.version, attrsText: r.attrs };
+}
+
 function toMember(r: MemberRow): Member {
   const m: Member = { value: r.value };
   if (r.type) m.type = r.type;
@@ -64,8 +73,11 @@ function toMember(r: MemberRow): Member {
  * Every statement the store runs. Exported so a self-test can pin their query plans: an equality lookup must
  * search its own index, never walk every resource of the type.
  */
+/** The columns a Row holds: the lookup columns (user_name, …) only serve the indexes, and each column read costs. */
+const ROW = 'id, type, created, last_modified, version, attrs';
+
 export const SQL = {
-  get: 'SELECT * FROM resources WHERE id = ? AND type = ?',
+  get: `SELECT ${ROW} FROM resources WHERE id = ? AND type = ?`,
   typeOf: 'SELECT type FROM resources WHERE id = ?',
   insert: `INSERT INTO resources (id, type, user_name, display_name, external_id, created, last_modified, version, attrs)
              VALUES (@id, @type, @userName, @displayName, @externalId, @created, @lastModified, @version, @attrs)`,
@@ -74,11 +86,11 @@ export const SQL = {
              WHERE id = @id AND type = @type`,
   touch: 'UPDATE resources SET last_modified = ?, version = version + 1 WHERE id = ?',
   delete: 'DELETE FROM resources WHERE id = ? AND type = ?',
-  byUserName: 'SELECT * FROM resources WHERE type = ? AND user_name = ? ORDER BY created, id',
-  byDisplayName: 'SELECT * FROM resources WHERE type = ? AND display_name = ? ORDER BY created, id',
-  byExternalId: 'SELECT * FROM resources WHERE type = ? AND external_id = ? ORDER BY created, id',
-  all: 'SELECT * FROM resources WHERE type = ? ORDER BY created, id',
-  page: 'SELECT * FROM resources WHERE type = ? ORDER BY created, id LIMIT ? OFFSET ?',
+  byUserName: `SELECT ${ROW} FROM resources WHERE type = ? AND user_name = ? ORDER BY created, id`,
+  byDisplayName: `SELECT ${ROW} FROM resources WHERE type = ? AND display_name = ? ORDER BY created, id`,
+  byExternalId: `SELECT ${ROW} FROM resources WHERE type = ? AND external_id = ? ORDER BY created, id`,
+  all: `SELECT ${ROW} FROM resources WHERE type = ? ORDER BY created, id`,
+  page: `SELECT ${ROW} FROM resources WHERE type = ? ORDER BY created, id LIMIT ? OFFSET ?`,
   count: 'SELECT count(*) AS n FROM resources WHERE type = ?',
   members: 'SELECT value, type, display FROM memberships WHERE group_id = ? ORDER BY seq',
   memberCount: 'SELECT count(*) AS n FROM memberships WHERE group_id = ?',
@@ -116,18 +128,12 @@ export class ResourceStore {
 
   /** Resources whose indexed attribute equals value (userName and displayName compared case-insensitively). */
   findBy(type: ResourceType, attr: IndexedAttr, value: string): StoredResource[] {
-    let rows: Row[];
-    switch (attr) {
-      case 'id': {
-        const one = this.s.get.get(value, type) as Row | undefined;
-        rows = one ? [one] : [];
-        break;
-      }
-      case 'userName': rows = this.s.byUserName.all(type, value.toLowerCase()) as Row[]; break;
-      case 'displayName': rows = this.s.byDisplayName.all(type, value.toLowerCase()) as Row[]; break;
-      case 'externalId': rows = this.s.byExternalId.all(type, value) as Row[]; break;
-    }
-    return rows.map(fromRow);
+    return this.rowsBy(type, attr, value).map(fromRow);
+  }
+
+  /** findBy with the attributes left as stored text. */
+  findTextBy(type: ResourceType, attr: IndexedAttr, value: string): StoredText[] {
+    return this.rowsBy(type, attr, value).map(fromRowText);
   }
 
   /** Every resource of a type in the default order (created, then id), parsed lazily. */
@@ -137,6 +143,11 @@ export class ResourceStore {
 
   page(type: ResourceType, offset: number, limit: number): StoredResource[] {
     return (this.s.page.all(type, limit, offset) as Row[]).map(fromRow);
+  }
+
+  /** page with the attributes left as stored text. */
+  pageText(type: ResourceType, offset: number, limit: number): StoredText[] {
+    return (this.s.page.all(type, limit, offset) as Row[]).map(fromRowText);
   }
 
   count(type: ResourceType): number {
@@ -184,6 +195,18 @@ export class ResourceStore {
 
   clearMembers(groupId: string): void {
     this.s.clearMembers.run(groupId);
+  }
+
+  private rowsBy(type: ResourceType, attr: IndexedAttr, value: string): Row[] {
+    switch (attr) {
+      case 'id': {
+        const one = this.s.get.get(value, type) as Row | undefined;
+        return one ? [one] : [];
+      }
+      case 'userName': return this.s.byUserName.all(type, value.toLowerCase()) as Row[];
+      case 'displayName': return this.s.byDisplayName.all(type, value.toLowerCase()) as Row[];
+      case 'externalId': return this.s.byExternalId.all(type, value) as Row[];
+    }
   }
 
   private params(r: StoredResource): Record<string, unknown> {
