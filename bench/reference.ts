@@ -43,6 +43,11 @@ export async function referenceFigures(log: (s: string) => void, o: ReferenceOpt
     let n = 0;
     const seeded = await load({ url: `${app.url}/Users`, connections: o.connections, amount: o.storeUsers, token: app.token, method: 'POST', next: () => ({ body: userBody(seedName(n++)) }) });
     if (seeded.non2xx > 0 || seeded.errors > 0) throw new Error(`seeding the reference app failed: ${seeded.non2xx} non-2xx, ${seeded.errors} errors`);
+    // One unmeasured second of filter GETs each: seeding only ran POSTs, so the first measured round would
+    // otherwise include compiling the app's query path.
+    log('reference: warm-up (bare GET, filter GET; 1 s each)');
+    await filterGet(bare, { ...o, seconds: 1 });
+    await filterGet(app, { ...o, seconds: 1 });
     const samples = { bareGet: [] as LoadResult[], filterGet: [] as LoadResult[], barePost: [] as LoadResult[], post: [] as LoadResult[] };
     for (let r = 1; r <= o.rounds; r++) {
       log(`reference: round ${r}/${o.rounds} (bare GET, filter GET, bare POST, POST; ${o.seconds} s each)`);
