@@ -56,8 +56,9 @@ function endOfSchemas(text: string): number {
 
 /**
  * JSON.stringify(toResource(s, baseUrl)) for a resource without members, spliced from the stored text instead of
- * parsed and serialised again; undefined when the stored text does not open with its `schemas` (written before
- * normalizeForWrite put them first), and the caller renders the parsed resource instead.
+ * parsed and serialised again. normalizeForWrite stores `schemas` first; the text may still open otherwise (an
+ * attribute named like an integer sorts first in a JS object, or a row not written by the service), and then
+ * this answers undefined and the caller renders the parsed resource.
  */
 export function toResourceText(s: StoredText, baseUrl: string): string | undefined {
   const end = endOfSchemas(s.attrsText);

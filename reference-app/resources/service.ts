@@ -170,8 +170,8 @@ export class ResourceService {
 
   /**
    * Users in full when no filter needs evaluating (none, or one an index answers exactly, such as Entra's matching
-   * query `userName eq "…"`): spliced from their stored text instead of parsed and serialised again, which was
-   * a third of the app's time per matching query. Undefined when that cannot be done (the caller then renders
+   * query `userName eq "…"`): spliced from their stored text instead of parsed and serialised again (1.33× the
+   * filter GETs a second in an interleaved A/B). Undefined when that cannot be done (the caller then renders
    * parsed resources): a filter to evaluate, or a row whose stored text does not open with its schemas.
    */
   private userTexts(node: FilterNode | undefined, p: ListParams, baseUrl: string): ListResult | undefined {

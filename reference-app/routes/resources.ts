@@ -13,11 +13,15 @@ import { etagMatches, type ListResult, type ResourceService } from '../resources
 import type { ResourceType, StoredResource } from '../store/resource-store.js';
 import { fail } from '../resources/fail.js';
 
+const listHead = (totalResults: number, itemsPerPage: number, startIndex: number) =>
+  ({ schemas: [URN.ListResponse], totalResults, itemsPerPage, startIndex });
+
 function listReply(r: ListResult, startIndex: number): ScimReply {
-  const resources = 'resourceTexts' in r ? r.resourceTexts : r.resources;
-  const head = { schemas: [URN.ListResponse], totalResults: r.total, itemsPerPage: resources.length, startIndex };
-  if ('resourceTexts' in r) return jsonReply(200, new JsonText(`${JSON.stringify(head).slice(0, -1)},"Resources":[${r.resourceTexts.join(',')}]}`));
-  return jsonReply(200, { ...head, Resources: r.resources });
+  if ('resourceTexts' in r) {
+    const head = JSON.stringify(listHead(r.total, r.resourceTexts.length, startIndex));
+    return jsonReply(200, new JsonText(`${head.slice(0, -1)},"Resources":[${r.resourceTexts.join(',')}]}`));
+  }
+  return jsonReply(200, { ...listHead(r.total, r.resources.length, startIndex), Resources: r.resources });
 }
 
 const searchBody = (req: ScimRequestView): Record<string, unknown> => {
