@@ -1,6 +1,5 @@
 /** TLS for the reference app: TLS 1.2 minimum, and a throwaway self-signed certificate on request. */
 import type { SecureContextOptions } from 'node:tls';
-import { generate } from 'selfsigned';
 
 export interface TlsMaterial {
   cert: string;
@@ -24,6 +23,8 @@ export async function selfSignedTls(host: string): Promise<TlsMaterial> {
     ...(host && host !== 'localhost' && host !== '0.0.0.0' && host !== '::' ? [ip ? { type: 7 as const, ip: host } : { type: 2 as const, value: host }] : []),
   ];
   const notAfterDate = new Date(Date.now() + 24 * 3600 * 1000);
+  // loaded here: node-forge behind it takes about 100 ms to load, and only --tls self-signed needs it
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'scim-conform reference app' }], {
     keyType: 'ec',
     curve: 'P-256',
