@@ -10,6 +10,7 @@ import type { Exchange } from '../evidence.js';
 import { createRedactor, type Redactor } from '../redact.js';
 import { serializeQuery, type ScimRequest } from './request.js';
 import { toTargetError } from './errors-map.js';
+import { retryDelayMs } from './retry-delay.js';
 
 export interface ScimResponse {
   status: number;
@@ -223,15 +224,4 @@ async function readCapped(body: AsyncIterable<Buffer> & { destroy?: () => void }
     chunks.push(chunk);
   }
   return { text: Buffer.concat(chunks).toString('utf8'), truncated: false };
-}
-
-/** Retry-After in seconds or as an HTTP date; otherwise exponential backoff from 250 ms. */
-export function retryDelayMs(retryAfter: string | undefined, attempt: number): number {
-  if (retryAfter) {
-    const secs = Number(retryAfter);
-    if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
-  }
-  return 250 * 2 ** attempt;
 }

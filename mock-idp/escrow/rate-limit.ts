@@ -4,7 +4,7 @@
  * Retry-After period (capped) and retries the request, a few times at most.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { retryDelayMs } from '../../core/client/scim-client.js';
+import { retryDelayMs } from '../../core/client/retry-delay.js';
 
 export type RateLimitMode = 'ignore-and-escrow' | 'honor-retry-after';
 

@@ -15,7 +15,7 @@ import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
 import { DataFactory } from '../../test-data/factory.js';
-import { runContext, targetNames } from './context.js';
+import { runClient, runContext, targetNames } from './context.js';
 import { Ledger } from './ledger.js';
 import { Setup } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
@@ -103,7 +103,8 @@ interface Declared {
 
 async function runCheck({ spec, reqs, level, title, body }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
   if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
-  const { config, client } = runContext(target);
+  const { config } = runContext(target);
+  const client = await runClient(target);
   // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
   const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
   testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });

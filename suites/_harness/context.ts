@@ -1,22 +1,20 @@
 /**
  * Per-process run context: the CLI's RunConfig and secrets, read once, and the client (one connection pool).
- * Spec files read it at load time (dialects, options), fixtures at run time.
+ * Spec files read the context at load time (dialects, options); checks get the client at run time.
  */
 import { readFileSync } from 'node:fs';
 import { readRunConfig, RUN_ENV, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
-import { createTargetClient } from '../../core/client/target.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
 
 interface RunContext {
   config: RunConfig;
   secrets: RunSecrets;
   redactor: Redactor;
-  /** The client all checks fork from (one pool per worker process). */
-  client: ScimClient;
 }
 
 const contexts = new Map<string, RunContext>();
+const clients = new Map<string, Promise<ScimClient>>();
 
 /**
  * The defect-matrix self-test tests every reference-app instance (clean, and one per defect) in ONE Playwright
@@ -48,18 +46,32 @@ export function runContext(target?: string): RunContext {
   if (existing) return existing;
   const { config, secrets } = readRunConfig({ ...process.env, ...(file ? { [RUN_ENV.config]: file } : {}) });
   const redactor = createRedactor([secrets.token, secrets.clientSecret]);
-  const client = createTargetClient({
-    url: config.url,
-    token: secrets.token,
-    // OAuth wins when configured: that is how Entra authenticates to gallery apps.
-    oauth: config.oauth && secrets.clientSecret ? { ...config.oauth, clientSecret: secrets.clientSecret } : undefined,
-    caFile: config.caFile,
-    insecure: config.insecure,
-    timeoutMs: config.timeoutMs,
-  }, redactor);
-  const context = { config, secrets, redactor, client };
+  const context = { config, secrets, redactor };
   contexts.set(key, context);
   return context;
+}
+
+/**
+ * The client all checks of a target fork from (one connection pool per worker process). Imported on first use:
+ * Playwright's runner loads every spec file to list the checks, and has no use for undici (about 140 ms to load).
+ */
+export function runClient(target?: string): Promise<ScimClient> {
+  const key = configFileFor(target) ?? '';
+  let client = clients.get(key);
+  if (!client) {
+    const { config, secrets, redactor } = runContext(target);
+    client = import('../../core/client/target.js').then(({ createTargetClient }) => createTargetClient({
+      url: config.url,
+      token: secrets.token,
+      // OAuth wins when configured: that is how Entra authenticates to gallery apps.
+      oauth: config.oauth && secrets.clientSecret ? { ...config.oauth, clientSecret: secrets.clientSecret } : undefined,
+      caFile: config.caFile,
+      insecure: config.insecure,
+      timeoutMs: config.timeoutMs,
+    }, redactor));
+    clients.set(key, client);
+  }
+  return client;
 }
 
 export function dialects(): Dialect[] {

@@ -4,7 +4,7 @@
  * filter request, and a wrong client secret gets no token. The secret and every token issued are registered with
  * the redactor before anything is recorded.
  */
-import { fetchClientCredentialsToken, type ClientCredentials, type IssuedToken } from '../../core/client/oauth.js';
+import type { ClientCredentials, IssuedToken } from '../../core/client/oauth.js';
 import { HarnessError, TargetError } from '../../core/errors.js';
 import { check, describeResponse, fail, runContext, type CheckContext } from '../_harness/index.js';
 import { recordMeasurement } from '../_harness/measurement.js';
@@ -20,6 +20,8 @@ async function requestToken(ctx: CheckContext, cc: ClientCredentials, step: stri
     try {
       // The target's TLS settings (--ca, --insecure) apply to its token endpoint too.
       const dispatcher = ctx.scim.dispatcher;
+      // imported here: Playwright's runner loads this file to list the checks and needs no undici (see context.ts)
+      const { fetchClientCredentialsToken } = await import('../../core/client/oauth.js');
       return await fetchClientCredentialsToken(cc, ctx.scim.redactor, { timeoutMs: ctx.config.timeoutMs, ...(dispatcher ? { dispatcher } : {}) });
     } catch (err) {
       if (err instanceof TargetError && (err.code === 'TARGET_SETUP' || err.code === 'TARGET_BAD_BODY')) return { refused: err.message };
