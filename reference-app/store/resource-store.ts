@@ -69,13 +69,13 @@ function toMember(r: MemberRow): Member {
   return m;
 }
 
+/** The columns a Row holds: the lookup columns (user_name, …) only serve the indexes, and each column read costs. */
+const ROW = 'id, type, created, last_modified, version, attrs';
+
 /**
  * Every statement the store runs. Exported so a self-test can pin their query plans: an equality lookup must
  * search its own index, never walk every resource of the type.
  */
-/** The columns a Row holds: the lookup columns (user_name, …) only serve the indexes, and each column read costs. */
-const ROW = 'id, type, created, last_modified, version, attrs';
-
 export const SQL = {
   get: `SELECT ${ROW} FROM resources WHERE id = ? AND type = ?`,
   typeOf: 'SELECT type FROM resources WHERE id = ?',
