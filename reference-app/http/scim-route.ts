@@ -38,9 +38,12 @@ function flatHeaders(h: FastifyRequest['headers']): Record<string, string | unde
   return out;
 }
 
-/** The view of a request; also built for requests that failed before their handler (parse errors, 401). */
-export function viewOf(request: FastifyRequest): ScimRequestView {
-  const config = request.routeOptions.config as Partial<RouteConfig> | undefined;
+/**
+ * The view of a request; also built for requests that failed before their handler (parse errors, 401). A
+ * route's handler passes its config: fastify's `routeOptions` getter builds a new 12-field object per call.
+ */
+export function viewOf(request: FastifyRequest, routeConfig?: RouteConfig): ScimRequestView {
+  const config = routeConfig ?? (request.routeOptions.config as Partial<RouteConfig> | undefined);
   const params = request.params as Record<string, string> | undefined;
   let headers: Record<string, string | undefined> | undefined;
   return {
@@ -94,7 +97,7 @@ export function registerScimRoutes(scope: FastifyInstance, specs: readonly Route
         url,
         config,
         handler: (request, reply) => {
-          let view = viewOf(request);
+          let view = viewOf(request, config);
           if (r.hooks.request) view = r.hooks.request(view);
           return sendScim(reply, spec.handler(view, baseUrlOf(request, r.basePath, r.fallbackHost)), view, r.hooks);
         },

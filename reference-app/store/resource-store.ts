@@ -37,14 +37,9 @@ export interface StoredText extends Omit<StoredResource, 'attrs'> {
 /** The indexed lookups a filter can be narrowed to (see extractEqualityHint in core/filter). */
 export type IndexedAttr = 'id' | 'userName' | 'externalId' | 'displayName';
 
-interface Row {
-  id: string;
-  type: ResourceType;
-  created: string;
-  last_modified: string;
-  version: number;
-  attrs: string;
-}
+/** A resource row as better-sqlite3's raw mode returns it: an array in ROW's column order, which is cheaper to
+ * build than an object with named keys (about 2 µs of a lookup's 9–11 µs with cold caches). */
+type Row = [id: string, type: ResourceType, created: string, lastModified: string, version: number, attrs: string];
 
 interface MemberRow {
   value: string;
@@ -54,12 +49,12 @@ interface MemberRow {
 
 const lower = (s: unknown): string | null => (typeof s === 'string' ? s.toLowerCase() : null);
 
-function fromRow(r: Row): StoredResource {
-  return { id: r.id, type: r.type, created: r.created, lastModified: r.last_modified, version: r.version, attrs: JSON.parse(r.attrs) as Json };
+function fromRow([id, type, created, lastModified, version, attrs]: Row): StoredResource {
+  return { id, type, created, lastModified, version, attrs: JSON.parse(attrs) as Json };
 }
 
-function fromRowText(r: Row): StoredText {
-  return { id: r.id, type: r.type, created: r.created, lastModified: r.last_modified, version: r.version, attrsText: r.attrs };
+function fromRowText([id, type, created, lastModified, version, attrsText]: Row): StoredText {
+  return { id, type, created, lastModified, version, attrsText };
 }
 
 function toMember(r: MemberRow): Member {
@@ -69,7 +64,7 @@ function toMember(r: MemberRow): Member {
   return m;
 }
 
-/** The columns a Row holds: the lookup columns (user_name, …) only serve the indexes, and each column read costs. */
+/** The columns of a Row, in its order: the lookup columns (user_name, …) only serve the indexes, and each column read costs. */
 const ROW = 'id, type, created, last_modified, version, attrs';
 
 /**
@@ -102,6 +97,9 @@ export const SQL = {
   dropMemberEverywhere: 'DELETE FROM memberships WHERE value = ?',
 } as const;
 
+/** The statements that select ROW, prepared in raw mode (see Row). */
+const ROW_STATEMENTS: ReadonlySet<keyof typeof SQL> = new Set(['get', 'byUserName', 'byDisplayName', 'byExternalId', 'all', 'page']);
+
 export class ResourceStore {
   readonly stats = { memberRowsRead: 0 };
   private readonly s: Record<keyof typeof SQL, Statement>;
@@ -113,7 +111,10 @@ export class ResourceStore {
   private readonly immediate: (fn: () => unknown) => unknown;
 
   constructor(db: Db) {
-    this.s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
+    this.s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => {
+      const statement = db.prepare(sql);
+      return [name, ROW_STATEMENTS.has(name as keyof typeof SQL) ? statement.raw(true) : statement];
+    })) as Record<keyof typeof SQL, Statement>;
     this.immediate = db.transaction((fn: () => unknown) => fn()).immediate;
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { HarnessError } from '../../core/errors.js';
+import { TokenRegistry } from '../../reference-app/http/auth.js';
 import { app, expectScimError, expectStatus, send, TOKEN, type Json } from './helpers.js';
 
 const CLIENT = { id: 'entra-client', secret: 'client-secret-value-9f8e7d' };
@@ -35,6 +36,26 @@ describe('reference app: bearer tokens', () => {
 
   it('refuses a configuration without tokens', () => {
     assert.throws(() => app({ tokens: [] }), HarnessError, 'no token and no client is a configuration error');
+  });
+});
+
+describe('TokenRegistry: static tokens', () => {
+  const long = 'j'.repeat(3000);
+  const registry = new TokenRegistry(['abc', 'tökén-ünïcode', long, 'x'.repeat(256)], () => 0);
+
+  it('accepts each token exactly, also one longer than a padding step and one with non-ASCII characters', () => {
+    for (const t of ['abc', 'tökén-ünïcode', long, 'x'.repeat(256)]) assert.equal(registry.accepts(t), true, `${t.slice(0, 12)} (${t.length} chars)`);
+  });
+
+  it('refuses prefixes, extensions, the zero padding itself and near misses', () => {
+    const refused = ['', 'ab', 'abcd', 'abc\u0000', 'abc\u0000\u0000', '\u0000'.repeat(256), 'ABC', 'tökén-ünïcodé', long.slice(1), `${long}j`, 'x'.repeat(255), 'x'.repeat(257), 'j'.repeat(5000)];
+    for (const t of refused) assert.equal(registry.accepts(t), false, JSON.stringify(t.slice(0, 12)) + ` (${t.length} chars)`);
+    assert.equal(registry.accepts(undefined), false, 'no token');
+  });
+
+  it('refuses everything when no static token is configured', () => {
+    const none = new TokenRegistry([], () => 0);
+    for (const t of ['', 'abc', '\u0000'.repeat(256)]) assert.equal(none.accepts(t), false, JSON.stringify(t.slice(0, 12)));
   });
 });
 
