@@ -3,6 +3,7 @@
  * its correct value, then, if any enabled defect installs that hook, passes it through (one `if` per hook
  * point in the app, no defect names anywhere else). Hooks may throw a ScimError to answer with an error.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Json, ResourceType } from '../store/resource-store.js';
 import type { TlsOptions } from '../http/tls.js';
 
@@ -32,8 +33,8 @@ export interface ScimRequestView {
   /** Decoded query parameters (the last value wins for repeated ones). */
   query: Record<string, string>;
   body: unknown;
-  /** Lower-case header names. */
-  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Lower-case header names, as Node parsed them. */
+  readonly headers: Readonly<IncomingHttpHeaders>;
 }
 
 /** A response before serialisation. `body` undefined means no body. */
