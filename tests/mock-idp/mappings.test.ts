@@ -1,7 +1,7 @@
 /** Attribute mappings (reference §2.5): the default non-gallery mapping, each mapping type, create-only, defaults, errors. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileMappings, evaluateMappings, loadMappings, MappingError, type MappingsInput } from '../../mock-idp/mappings/mappings.js';
@@ -95,4 +95,12 @@ test('bad mappings are refused with the attribute, the field and the position', 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the emulator's default mapping targets exactly core's list of Entra's default attributes", async () => {
+  const { ENTRA_DEFAULT_USER_TARGETS, ENTRA_DEFAULT_GROUP_TARGETS } = await import('../../core/entra-default-mapping.js');
+  const file = new URL('../../mock-idp/mappings/default-mappings.json', import.meta.url);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { user: { attributes: Array<{ target: string }> }; group: { attributes: Array<{ target: string }> } };
+  assert.deepEqual(raw.user.attributes.map((a) => a.target), [...ENTRA_DEFAULT_USER_TARGETS], 'user targets, in mapping order');
+  assert.deepEqual(raw.group.attributes.map((a) => a.target), [...ENTRA_DEFAULT_GROUP_TARGETS], 'group targets, in mapping order');
 });
