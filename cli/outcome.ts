@@ -1,6 +1,7 @@
 /** compliance.json → the exit code and the few lines `run` prints at the end. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { currentCheckId } from '../core/check-id.js';
 import { isBlocking } from '../core/requirements.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { REPORT_FILES } from '../reports/write-reports.js';
@@ -27,7 +28,12 @@ export function loadReport(file: string, what: string, cwd: string): ComplianceR
   if (report?.schemaVersion !== 1 || !Array.isArray(report.requirements) || !Array.isArray(report.checks)) {
     throw usageError(`${what} ${file} is not a compliance.json (schemaVersion 1)`);
   }
-  return report;
+  // Reports written before check IDs were declared name checks by their old, title-derived IDs.
+  return {
+    ...report,
+    checks: report.checks.map((c) => ({ ...c, id: currentCheckId(c.id) })),
+    requirements: report.requirements.map((r) => ({ ...r, checks: r.checks.map(currentCheckId) })),
+  };
 }
 
 /** This run's own report, or undefined when Playwright wrote none. */

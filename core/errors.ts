@@ -25,6 +25,7 @@ export type TargetCode =
 export type HarnessCode =
   | 'HARNESS_CONFIG'       // bad flags, environment or files
   | 'HARNESS_UNKNOWN_REQUIREMENT'
+  | 'HARNESS_CHECK_ID'     // a check id malformed, outside its folder's area, or declared twice
   | 'HARNESS_INTERNAL'     // a bug in scim-conform
   | 'HARNESS_INTERRUPTED'; // SIGINT/SIGTERM
 

@@ -34,7 +34,7 @@ export interface Exchange {
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'info' | 'na' | 'error' | 'blocked';
 
 export interface CheckRecord {
-  /** Stable check ID: the spec file's area plus a slug of the title, e.g. `users/create-user`. */
+  /** Stable check ID as declared, e.g. `users/create-duplicate`, with `@dialect` for per-dialect checks. */
   id: string;
   title: string;
   requirements: string[];
@@ -45,6 +45,8 @@ export interface CheckRecord {
   hint?: string;
   /** PATCH dialect the check ran in, when it runs once per dialect. */
   dialect?: string;
+  /** Where the check is declared: `users/create-user.spec.ts:7` (relative to suites/). */
+  location?: string;
   /** For blocked checks: the check whose failure blocked this one. */
   blockedBy?: string;
   /** For n/a checks: why it does not apply. */
@@ -65,6 +67,8 @@ export const ANNOTATION = {
   requirement: 'requirement',
   level: 'level',
   checkId: 'check-id',
+  /** `users/create-user.spec.ts:7`: where the check is declared (Playwright records the harness's call instead). */
+  location: 'location',
   counterpart: 'counterpart',
   dialect: 'dialect',
   /** The named target a check ran against, when a run tests several (the defect matrix). */

@@ -8,13 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { checkId } from '../core/check-id.js';
 import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord } from '../core/evidence.js';
 import { HarnessError } from '../core/errors.js';
 import { RUN_ENV, readRunConfig, type RunConfig } from '../core/run-config.js';
 import { buildReport, CHECK_STATUSES } from './build-report.js';
 import type { ComplianceReport } from './model.js';
-import { specFileOf } from './spec-file.js';
 import { readWaivers, type Waiver } from './waivers.js';
 import { writeReports } from './write-reports.js';
 
@@ -70,7 +68,8 @@ export function synthesizeRecord(test: TestCase, result: TestResult, problem?: s
   const annotations: Annotation[] = [...test.annotations, ...result.annotations];
   const dialect = annotationValues(annotations, ANNOTATION.dialect)[0];
   const record: CheckRecord = {
-    id: annotationValues(annotations, ANNOTATION.checkId)[0] ?? checkId(specFileOf(test), test.title, dialect),
+    // Every check declares its ID; a test without one is not ours, and its title is all there is to name it by.
+    id: annotationValues(annotations, ANNOTATION.checkId)[0] ?? test.title,
     title: test.title,
     requirements: annotationValues(annotations, ANNOTATION.requirement),
     status: 'error',

@@ -4,13 +4,18 @@
  */
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { areaOf } from '../core/check-id.js';
-import { EVIDENCE_ATTACHMENT, type CheckStatus } from '../core/evidence.js';
-import { specFileOf } from './spec-file.js';
+import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckStatus } from '../core/evidence.js';
 
 export interface ProgressOptions {
   /** Where to write; defaults to process.stdout. */
   stream?: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   env?: NodeJS.ProcessEnv;
+}
+
+/** The check's area: the part of its declared ID before the slash. */
+function areaOfTest(test: TestCase): string {
+  const id = test.annotations.find((a) => a.type === ANNOTATION.checkId)?.description;
+  return id ? areaOf(id) : '?';
 }
 
 function statusOf(result: TestResult): CheckStatus {
@@ -51,14 +56,14 @@ export default class ProgressReporter implements Reporter {
   }
 
   onTestBegin(test: TestCase): void {
-    if (this.live) this.line(`${areaOf(specFileOf(test))} · ${test.title}`);
+    if (this.live) this.line(`${areaOfTest(test)} · ${test.title}`);
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const status = statusOf(result);
     this.statuses.set(test.id, status);
     if (!this.live && (status === 'fail' || status === 'error')) {
-      this.stream.write(`  ${status.toUpperCase()} ${areaOf(specFileOf(test))} · ${test.title}\n`);
+      this.stream.write(`  ${status.toUpperCase()} ${areaOfTest(test)} · ${test.title}\n`);
     }
   }
 

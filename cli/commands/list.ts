@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { checkId } from '../../core/check-id.js';
 import { ANNOTATION } from '../../core/evidence.js';
 import { HarnessError } from '../../core/errors.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
@@ -24,7 +23,10 @@ interface ListArgs {
 export interface ListedCheck {
   id: string;
   title: string;
+  /** The spec file under suites/. */
   file: string;
+  /** `file:line` of the check's declaration. */
+  location?: string;
   level: string;
   requirements: string[];
   counterparts: string[];
@@ -55,10 +57,12 @@ export function checksFromListing(listing: JsonListing): ListedCheck[] {
       const annotations = spec.tests[0]?.annotations ?? [];
       const values = (type: string): string[] => annotations.filter((a) => a.type === type && a.description).map((a) => a.description as string);
       const dialect = values(ANNOTATION.dialect)[0];
+      const location = values(ANNOTATION.location)[0];
       out.push({
-        id: checkId(specFile, spec.title, dialect),
+        id: values(ANNOTATION.checkId)[0] ?? spec.title,
         title: spec.title,
         file: specFile,
+        ...(location ? { location } : {}),
         level: values(ANNOTATION.level)[0] ?? '?',
         requirements: values(ANNOTATION.requirement),
         counterparts: values(ANNOTATION.counterpart),
@@ -147,6 +151,7 @@ export function listCommand(ctx: CliContext): CommandModule<object, ListArgs> {
       for (const c of checks) {
         say(ctx, 'stdout', `${c.level.padEnd(6)} ${c.id}  [${c.requirements.join(', ')}]`);
         say(ctx, 'stdout', `       ${c.title}${c.counterparts.length ? `  ↔ ${c.counterparts.join('; ')}` : ''}`);
+        if (c.location) say(ctx, 'stdout', `       suites/${c.location}`);
       }
       say(ctx, 'stdout', `${checks.length} checks`);
     },

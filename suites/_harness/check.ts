@@ -10,7 +10,7 @@ import * as allure from 'allure-js-commons';
 import { ConformanceFailure, HarnessError, TargetError } from '../../core/errors.js';
 import { ALLURE_VERDICT_LABEL, ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
 import { findRequirement, type Level, type Requirement } from '../../core/requirements.js';
-import { checkId, areaOf } from '../../core/check-id.js';
+import { areaOf, inDialect, isCheckId } from '../../core/check-id.js';
 import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
@@ -21,8 +21,15 @@ import { Setup } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
 import { Blocked, NotApplicable } from './verdicts.js';
 import { MEASUREMENT } from './measurement.js';
+import { callerLocation, type SpecLocation } from './location.js';
 
 export interface CheckSpec {
+  /**
+   * Stable, short, declared once: `<area>/<name>`, the area being the spec's folder (`users/create-duplicate`).
+   * Reports, `diff`, `merge`, blockers and the defect matrix know the check by it; a check running per dialect is
+   * `<id>@<dialect>`. Checks that others name as blockers take theirs from CHECK (check-ids.ts).
+   */
+  id: string;
   /** The stimulus, with a verb: "Sends POST /Users with a new userName". */
   title: string;
   requirements: string[];
@@ -70,11 +77,35 @@ function strongest(reqs: Requirement[]): Level {
   return reqs.map((r) => r.level).sort((a, b) => LEVEL_ORDER[b] - LEVEL_ORDER[a])[0] ?? 'MUST';
 }
 
-export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void>): void {
+/** Where each declared ID was declared, to refuse a second check with the same one. */
+const declaredIds = new Map<string, string>();
+
+/** Refuses, at load time and naming the file, an ID that is malformed, in the wrong area or declared twice. */
+function validateId(spec: CheckSpec, where: SpecLocation | undefined): string {
+  const id = inDialect(spec.id, spec.dialect);
+  const at = where ? `${where.file}:${where.line}` : 'a spec file';
+  if (!isCheckId(spec.id)) {
+    throw new HarnessError('HARNESS_CHECK_ID', `${at}: check id "${spec.id}" is not of the form area/words-with-dashes (lower case)`);
+  }
+  if (where && areaOf(spec.id) !== where.area) {
+    throw new HarnessError('HARNESS_CHECK_ID', `${at}: check id "${spec.id}" must start with "${where.area}/", the folder it is declared in`);
+  }
+  const earlier = declaredIds.get(id);
+  if (earlier !== undefined) throw new HarnessError('HARNESS_CHECK_ID', `${at}: check id "${id}" is already declared at ${earlier}`);
+  declaredIds.set(id, at);
+  return id;
+}
+
+/** Declares a check; returns the ID it runs under (with `@dialect` when it has one). */
+export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void>): string {
+  const where = callerLocation(check);
+  const id = validateId(spec, where);
   const reqs = resolveRequirements(spec);
   const level = strongest(reqs);
   const title = spec.dialect ? `${spec.title} [${spec.dialect}]` : spec.title;
   const annotation = [
+    { type: ANNOTATION.checkId, description: id },
+    ...(where ? [{ type: ANNOTATION.location, description: `${where.file}:${where.line}` }] : []),
     ...reqs.map((r) => ({ type: ANNOTATION.requirement, description: r.id })),
     { type: ANNOTATION.level, description: level },
     ...(spec.counterparts ?? []).map((c) => ({ type: ANNOTATION.counterpart, description: c })),
@@ -82,32 +113,33 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   ];
   const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
 
-  const declared: Declared = { spec, reqs, level, title, body };
+  const declared: Declared = { id, spec, reqs, level, title, body, ...(where ? { location: `${where.file}:${where.line}` } : {}) };
   for (const target of targetNames()) {
     const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
     test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
       await runCheck(declared, target, testInfo);
     });
   }
+  return id;
 }
 
 /** What check() resolved once at load time, for every target it declares the check against. */
 interface Declared {
+  /** The ID the check runs under. */
+  id: string;
   spec: CheckSpec;
   reqs: Requirement[];
   level: Level;
   /** With the dialect, as shown. */
   title: string;
+  location?: string;
   body: (ctx: CheckContext) => Promise<void>;
 }
 
-async function runCheck({ spec, reqs, level, title, body }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
+async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
   if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
   const { config } = runContext(target);
   const client = await runClient(target);
-  // titlePath[0] is the spec file (relative to suites/); testInfo.file would name this wrapper.
-  const id = checkId(testInfo.titlePath[0] ?? testInfo.file, spec.title, spec.dialect);
-  testInfo.annotations.push({ type: ANNOTATION.checkId, description: id });
   const scim = client.fork();
   const ledger = new Ledger(config.journalFile, client.fork());
   const entra = createRequestBuilder({ dialect: spec.dialect ?? 'default', baseUrl: config.url });
@@ -118,6 +150,7 @@ async function runCheck({ spec, reqs, level, title, body }: Declared, target: st
     requirements: reqs.map((r) => r.id),
     status: 'pass',
     ...(spec.dialect ? { dialect: spec.dialect } : {}),
+    ...(location ? { location } : {}),
     ...(spec.counterparts?.length ? { counterparts: spec.counterparts } : {}),
     exchanges: [],
     durationMs: 0,
@@ -132,7 +165,7 @@ async function runCheck({ spec, reqs, level, title, body }: Declared, target: st
     if (naReason) throw new NotApplicable(naReason);
     const ctx: CheckContext = {
       scim, entra, data, ledger, config, caps, testInfo,
-      setup: new Setup(scim, entra, data, ledger),
+      setup: new Setup(scim, entra, data, ledger, spec.dialect ?? 'default'),
       step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
       info: (message) => { infoMessage = message; },
     };
@@ -154,7 +187,7 @@ async function runCheck({ spec, reqs, level, title, body }: Declared, target: st
     // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
     // and an fsync'd file in the runner, and together they were most of a check's own overhead.
     if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
-    await labelForAllure(areaOf(testInfo.titlePath[0] ?? testInfo.file), reqs, level, record.status);
+    await labelForAllure(areaOf(id), reqs, level, record.status);
   }
   if (skipReason) test.skip(true, skipReason);
   // Playwright discards a worker after every unexpected failure (a new process, 1–2 s). When the target broke a

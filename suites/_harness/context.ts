@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { readRunConfig, RUN_ENV, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
+import { inDialect } from '../../core/check-id.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
 
 interface RunContext {
@@ -77,4 +78,13 @@ export function runClient(target?: string): Promise<ScimClient> {
 export function dialects(): Dialect[] {
   const d = runContext().config.dialect;
   return d === 'both' ? ['default', 'aadOptscim062020'] : [d];
+}
+
+/**
+ * The ID of a per-dialect blocker as this run declares it: in `preferred` when the run tests that dialect, else in
+ * the one it tests (a blocker always names a check that exists in the run).
+ */
+export function blockerIn(id: string, preferred: Dialect): string {
+  const run = dialects();
+  return inDialect(id, run.includes(preferred) ? preferred : run[0]);
 }

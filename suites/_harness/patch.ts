@@ -3,8 +3,6 @@
  * a body) or 204, read the user back, compare values at Entra's target paths — value-filter paths included — and
  * recognise a cleared attribute. Plus the requirements a PATCH check proves only because of its dialect.
  */
-import { fileURLToPath } from 'node:url';
-import { checkId } from '../../core/check-id.js';
 import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
@@ -15,6 +13,7 @@ import type { CheckContext } from './check.js';
 import type { Created } from './setup.js';
 import { expectScim, expectValue, fail, readPath } from './matchers.js';
 import { blocked } from './verdicts.js';
+import { CHECK } from './check-ids.js';
 import { send } from './wire.js';
 
 type PatchContext = Pick<CheckContext, 'scim' | 'entra' | 'step'>;
@@ -53,7 +52,7 @@ export function expectAt(back: ReadBack, path: string, expected: unknown, requir
   const actual = readTargetPath(back.user, path);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     if (reformattedPhone(path, expected, actual)) {
-      blocked(VERBATIM_CHECK, `${path} was applied but comes back reformatted: sent ${show(expected)}, read ${show(actual)}`);
+      blocked(CHECK.valuesVerbatim, `${path} was applied but comes back reformatted: sent ${show(expected)}, read ${show(actual)}`);
     }
     fail('SCIM_VALUE', `the value of ${path} is ${actual === undefined ? 'missing' : show(actual)}`, {
       expected: `${path} = ${show(expected)}`,
@@ -63,9 +62,6 @@ export function expectAt(back: ReadBack, path: string, expected: unknown, requir
     });
   }
 }
-
-/** The check that proves USER-VALUES-VERBATIM (keep in step with its title in suites/users/create-user.spec.ts). */
-const VERBATIM_CHECK = 'users/sends-post-users-and-reads-every-value-back-exactly-as-sent';
 
 /**
  * The same phone number in another format ("+1 (425) 555-0100" for "425 555 0100"): the PATCH was applied, and
@@ -132,12 +128,4 @@ export function userWith(ctx: Pick<CheckContext, 'setup'>, attributes: Record<st
  */
 export function validatorPatch(id: string, body: unknown, step: string): ScimRequest {
   return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, body, step: `PATCH /Users/{id} ${step}` };
-}
-
-/**
- * The ID of a check defined in the folder of the module at `moduleUrl` (pass `import.meta.url` of a module beside
- * the spec), for `blocked(…)`: a check blocked by another names it by the ID the report gives it.
- */
-export function checkIdBeside(moduleUrl: string, title: string, dialect?: Dialect): string {
-  return checkId(fileURLToPath(moduleUrl), title, dialect);
 }

@@ -3,18 +3,14 @@
  * that needed it is `blocked` by the check that proves that very operation — not failed a second time.
  */
 import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
+import type { Dialect } from '../../core/run-config.js';
 import type { EntraRequestBuilder } from '../../mock-idp/request-builder.js';
 import type { DataFactory, GeneratedGroup, GeneratedUser } from '../../test-data/factory.js';
+import { CHECK } from './check-ids.js';
+import { blockerIn } from './context.js';
 import type { Ledger } from './ledger.js';
 import { describeResponse } from './matchers.js';
 import { blocked } from './verdicts.js';
-
-/** Check IDs of the checks that prove the operations setup relies on (keep in step with their titles). */
-export const PREREQ = {
-  createUser: 'users/sends-post-users-with-a-new-user-as-entra-does',
-  createGroup: 'groups/sends-post-groups-without-members-as-entra-does',
-  addMember: 'groups/adds-one-member-with-patch-add-members',
-} as const;
 
 export interface Created<T> {
   id: string;
@@ -30,13 +26,15 @@ export class Setup {
     private readonly entra: EntraRequestBuilder,
     private readonly data: DataFactory,
     private readonly ledger: Ledger,
+    /** The PATCH dialect of the check's request builder. */
+    private readonly dialect: Dialect,
   ) {}
 
   async user(overrides: Partial<GeneratedUser> = {}): Promise<Created<GeneratedUser>> {
     const payload = this.data.user(overrides);
     const res = await this.scim.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' });
     const id = createdId(res);
-    if (!id) blocked(PREREQ.createUser, `creating a user failed: ${describeResponse(res)}`);
+    if (!id) blocked(CHECK.createUser, `creating a user failed: ${describeResponse(res)}`);
     this.ledger.track('User', id, payload.userName);
     return { id, payload, resource: res.body as Record<string, unknown>, res };
   }
@@ -45,14 +43,14 @@ export class Setup {
     const payload = this.data.group(overrides);
     const res = await this.scim.send({ ...this.entra.createGroup(payload), step: 'setup: POST /Groups' });
     const id = createdId(res);
-    if (!id) blocked(PREREQ.createGroup, `creating a group failed: ${describeResponse(res)}`);
+    if (!id) blocked(CHECK.createGroup, `creating a group failed: ${describeResponse(res)}`);
     this.ledger.track('Group', id, payload.displayName);
     return { id, payload, resource: res.body as Record<string, unknown>, res };
   }
 
   async addMembers(groupId: string, memberIds: string[]): Promise<void> {
     const res = await this.scim.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' });
-    if (res.status !== 200 && res.status !== 204) blocked(PREREQ.addMember, `adding members failed: ${describeResponse(res)}`);
+    if (res.status !== 200 && res.status !== 204) blocked(blockerIn(CHECK.addMember, this.dialect), `adding members failed: ${describeResponse(res)}`);
   }
 }
 

@@ -31,6 +31,7 @@ async function requestToken(ctx: CheckContext, cc: ClientCredentials, step: stri
 }
 
 check({
+  id: 'auth/oauth-client-credentials',
   title: 'Requests an access token by client credentials and sends it to GET /Users',
   requirements: ['AUTH-OAUTH-CC'],
   counterparts: ['Gallery 21: Validate_Credentials_Test'],

@@ -1,6 +1,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'auth/no-authorization-header',
   title: 'Sends GET /Users without an Authorization header',
   requirements: ['AUTH-REJECT'],
 }, async ({ scim, data, step }) => {
@@ -10,6 +11,7 @@ check({
 });
 
 check({
+  id: 'auth/wrong-token-get',
   title: 'Sends GET /Users with a wrong bearer token',
   requirements: ['AUTH-REJECT'],
 }, async ({ scim, data, step }) => {
@@ -19,6 +21,7 @@ check({
 });
 
 check({
+  id: 'auth/wrong-token-post',
   title: 'Sends POST /Users with a wrong bearer token',
   requirements: ['AUTH-REJECT'],
 }, async ({ scim, entra, data, ledger, step }) => {

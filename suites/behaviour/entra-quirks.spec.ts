@@ -5,6 +5,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'behaviour/member-add-answer',
   title: 'Sends PATCH /Groups/{id} add members and notes whether the answer is 204 without a body',
   requirements: ['GROUP-MEMBER-ADD'],
   applies: (caps) => caps.groupsNaReason,
@@ -20,6 +21,7 @@ check({
 });
 
 check({
+  id: 'behaviour/flag-query-parameter',
   title: 'Sends the Test Connection probe with the aadOptscim062020 flag forwarded as a query parameter',
   requirements: ['CONN-TEST'],
 }, async ({ scim, entra, data, step, info }) => {

@@ -1,6 +1,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'connection/users-probe',
   title: 'Sends Test Connection: GET /Users filtered on the matching attribute with a random GUID',
   requirements: ['CONN-TEST'],
   counterparts: ['MSV 4: Filter for a non-existing user'],
@@ -12,6 +13,7 @@ check({
 });
 
 check({
+  id: 'connection/groups-probe',
   title: 'Sends Test Connection: GET /Groups filtered on displayName with a random GUID',
   requirements: ['CONN-TEST'],
   applies: (caps) => caps.groupsNaReason,

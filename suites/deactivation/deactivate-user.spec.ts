@@ -3,14 +3,14 @@
  * aadOptscim062020 (reference §3.3.1, §4.4). The user must stay readable by GET and by Entra's userName filter,
  * showing `active: false` (§1.1 R7; validator test 8 checks both, §5.3).
  */
-import { check, dialects } from '../_harness/index.js';
+import { check, CHECK, dialects } from '../_harness/index.js';
 import { expectAt, readUser, sendPatch, stringActive } from '../_harness/patch.js';
 import { findByUserName } from './filter-read.js';
-import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: TITLE.deactivate,
+    id: CHECK.deactivate,
+    title: 'Sends Replace of active with false, then reads the user by GET and by filter',
     dialect,
     requirements: ['USER-DEACTIVATE', ...stringActive(dialect)],
     counterparts: ['MSV 8: Patch User - Disable User', 'Gallery 3: Disable_User_Test'],

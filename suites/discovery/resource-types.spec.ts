@@ -2,6 +2,7 @@ import { check, expectScim, fail } from '../_harness/index.js';
 import { URN } from '../../core/urns.js';
 
 check({
+  id: 'discovery/resource-types',
   title: 'Sends GET /ResourceTypes and finds User and Group with their schemas',
   requirements: ['DISC-RESOURCETYPES'],
 }, async ({ scim, caps, step }) => {

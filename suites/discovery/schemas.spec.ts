@@ -22,6 +22,7 @@ function findNull(v: unknown, path = ''): string | undefined {
 const CAMEL = /^[a-z][a-zA-Z]*$/;
 
 check({
+  id: 'discovery/schemas',
   title: 'Sends GET /Schemas and reads the User and Group schema definitions',
   requirements: ['DISC-SCHEMAS'],
   counterparts: ['Gallery 15: Schema_Discoverability_Test'],

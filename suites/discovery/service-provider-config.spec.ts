@@ -1,6 +1,7 @@
 import { check, expectScim, fail } from '../_harness/index.js';
 
 check({
+  id: 'discovery/service-provider-config',
   title: 'Sends GET /ServiceProviderConfig and reads patch, filter and auth support',
   requirements: ['DISC-SPC'],
 }, async ({ scim, step }) => {

@@ -4,15 +4,14 @@
  * status, a non-empty `detail`, and application/scim+json. Judged on a 404 and on a 409.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { slugify } from '../../core/check-id.js';
 import { URN } from '../../core/urns.js';
-import { blocked, check, describeResponse, expectScim, fail } from '../_harness/index.js';
+import { blocked, check, CHECK, describeResponse, expectScim, fail } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 
 /** The checks whose subject is the status itself; a wrong status blocks this check instead of failing it twice. */
 const STATUS_CHECKS = {
-  404: `users/${slugify('Sends GET /Users/{id} for an id that does not exist')}`,
-  409: `users/${slugify('Sends POST /Users twice with the same userName, the second time in upper case')}`,
+  404: CHECK.getUnknownUser,
+  409: CHECK.createDuplicateUser,
 } as const;
 
 function expectScimError(res: ScimResponse, expectedStatus: keyof typeof STATUS_CHECKS, cause: string): void {
@@ -39,6 +38,7 @@ function expectScimError(res: ScimResponse, expectedStatus: keyof typeof STATUS_
 }
 
 check({
+  id: 'errors/not-found-body',
   title: 'Sends GET /Users/{id} for an id that does not exist and reads the error body',
   requirements: ['ERROR-FORMAT'],
 }, async (ctx) => {
@@ -47,6 +47,7 @@ check({
 });
 
 check({
+  id: 'errors/conflict-body',
   title: 'Sends POST /Users with a userName already in use and reads the error body',
   requirements: ['ERROR-FORMAT'],
 }, async (ctx) => {

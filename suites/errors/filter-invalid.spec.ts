@@ -16,6 +16,7 @@ const MALFORMED: ReadonlyArray<readonly [string, string]> = [
 ];
 
 check({
+  id: 'errors/malformed-filters',
   title: 'Sends GET /Users with malformed filters',
   requirements: ['FILTER-INVALID'],
 }, async (ctx) => {

@@ -11,6 +11,7 @@ function expectOnly(res: ScimResponse, id: string, what: string): void {
 }
 
 check({
+  id: 'filter/username',
   title: 'Sends GET /Users?filter=userName eq "…" for a user it created',
   requirements: ['USER-FILTER-USERNAME'],
   counterparts: ['MSV 3: Filter for an existing user'],
@@ -26,6 +27,7 @@ check({
 });
 
 check({
+  id: 'filter/username-case',
   title: 'Sends GET /Users?filter=userName eq "…" with the userName in upper case',
   requirements: ['USER-FILTER-USERNAME-CASE'],
   counterparts: ['MSV 5: Filter for an existing user with a different case'],
@@ -36,6 +38,7 @@ check({
 });
 
 check({
+  id: 'filter/external-id',
   title: 'Sends GET /Users?filter=externalId eq "…" for a user it created',
   requirements: ['USER-FILTER-EXTERNALID'],
 }, async ({ scim, entra, setup, step }) => {
@@ -45,6 +48,7 @@ check({
 });
 
 check({
+  id: 'filter/work-email',
   title: 'Sends GET /Users?filter=emails[type eq "work"].value eq "…"',
   requirements: ['USER-FILTER-EMAIL'],
 }, async ({ scim, entra, setup, step }) => {
@@ -55,6 +59,7 @@ check({
 });
 
 check({
+  id: 'filter/no-match',
   title: 'Sends GET /Users?filter=userName eq "…" for a userName nobody has',
   requirements: ['FILTER-NO-MATCH'],
   counterparts: ['MSV 4: Filter for a non-existing user'],
@@ -68,6 +73,7 @@ check({
 });
 
 check({
+  id: 'filter/and',
   title: 'Sends GET /Users?filter=userName eq "…" and externalId eq "…"',
   requirements: ['FILTER-AND'],
 }, async ({ scim, setup, step }) => {

@@ -1,6 +1,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'format/content-type',
   title: 'Sends POST, GET and a filter query and reads the Content-Type of each success',
   requirements: ['HTTP-CONTENT-TYPE'],
 }, async ({ scim, entra, setup, step }) => {

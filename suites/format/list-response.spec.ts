@@ -1,6 +1,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'format/list-response',
   title: 'Sends GET /Users?filter=userName eq "…" and reads the ListResponse envelope',
   requirements: ['LIST-RESPONSE'],
 }, async ({ scim, entra, setup, step }) => {

@@ -1,6 +1,7 @@
 import { check, expectScim, fail, readPath } from '../_harness/index.js';
 
 check({
+  id: 'format/resource-ids',
   title: 'Sends POST, GET and a filter for a user and finds an id on every resource',
   requirements: ['RESOURCE-ID'],
 }, async ({ scim, entra, setup, step }) => {
@@ -23,6 +24,7 @@ check({
 });
 
 check({
+  id: 'format/resource-schema',
   title: 'Sends GET /Users/{id} and validates the resource against RFC 7643',
   requirements: ['RESOURCE-SCHEMA'],
 }, async ({ scim, entra, setup, step }) => {
@@ -32,6 +34,7 @@ check({
 });
 
 check({
+  id: 'format/resource-meta',
   title: 'Sends GET /Users/{id} and reads meta.resourceType, created, lastModified and location',
   requirements: ['RESOURCE-META'],
 }, async ({ scim, entra, setup, step }) => {
@@ -44,6 +47,7 @@ check({
 });
 
 check({
+  id: 'format/location-header',
   title: 'Sends POST /Users and reads the Location header of the 201',
   requirements: ['LOCATION-HEADER'],
 }, async ({ setup }) => {

@@ -5,7 +5,7 @@
  */
 import type { ScimRequest } from '../../core/client/request.js';
 import { URN } from '../../core/urns.js';
-import { check, dialects, expectScim } from '../_harness/index.js';
+import { check, CHECK, dialects, expectScim } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import { expectMembers, readGroupWithMembers } from './group-steps.js';
 
@@ -21,6 +21,7 @@ function msv22ReplaceMembers(groupId: string, memberId: string): ScimRequest {
 
 for (const dialect of dialects()) {
   check({
+    id: CHECK.addMember,
     title: 'Adds one member with PATCH add members',
     requirements: ['GROUP-MEMBER-ADD'],
     counterparts: ['Gallery 11: Group_Update_Add_Member_Test'],
@@ -34,6 +35,7 @@ for (const dialect of dialects()) {
   });
 
   check({
+    id: 'groups/add-three-members',
     title: 'Adds three members with one PATCH add members',
     requirements: ['GROUP-MEMBER-ADD'],
     dialect,
@@ -48,6 +50,7 @@ for (const dialect of dialects()) {
 }
 
 check({
+  id: 'groups/validator-replace-members',
   title: 'Sets a member with the validator\'s PATCH replace members',
   requirements: ['GROUP-MEMBER-ADD'],
   counterparts: ['MSV 22: Patch Group - Add Member'],

@@ -3,7 +3,7 @@
  * schema URI and meta.resourceType, and the duplicate-displayName conflict the validator probes (§5.3 tests 18, 19).
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { check, expectScim, expectValue, fail, type CheckContext } from '../_harness/index.js';
+import { check, CHECK, expectScim, expectValue, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import { memberIds } from './group-steps.js';
 
@@ -18,6 +18,7 @@ function trackCreated(ctx: CheckContext, res: ScimResponse, displayName: string)
 }
 
 check({
+  id: CHECK.createGroup,
   title: 'Sends POST /Groups without members as Entra does',
   requirements: ['GROUP-CREATE'],
   counterparts: ['MSV 18: Create a new Group', 'Gallery 19: SCIM_Group_Create_Test'],
@@ -38,10 +39,11 @@ check({
 });
 
 for (const variant of [
-  { title: 'Sends POST /Groups with a displayName already in use', rename: (n: string) => n, counterparts: ['MSV 19: Create a duplicate Group'] },
-  { title: 'Sends POST /Groups with a displayName already in use in another letter case', rename: (n: string) => n.toUpperCase(), counterparts: [] as string[] },
+  { id: 'groups/create-duplicate', title: 'Sends POST /Groups with a displayName already in use', rename: (n: string) => n, counterparts: ['MSV 19: Create a duplicate Group'] },
+  { id: 'groups/create-duplicate-case', title: 'Sends POST /Groups with a displayName already in use in another letter case', rename: (n: string) => n.toUpperCase(), counterparts: [] as string[] },
 ]) {
   check({
+    id: variant.id,
     title: variant.title,
     requirements: ['GROUP-CREATE-DUPLICATE'],
     counterparts: variant.counterparts,

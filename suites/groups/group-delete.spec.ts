@@ -8,6 +8,7 @@ import { check, expectScim } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 
 check({
+  id: 'groups/delete',
   title: 'Sends DELETE /Groups/{id} and then GET /Groups/{id}',
   requirements: ['GROUP-DELETE'],
   counterparts: ['MSV 24: Delete a Group', 'Gallery 10: Delete_Group_Test'],
@@ -22,6 +23,7 @@ check({
 });
 
 check({
+  id: 'groups/delete-unknown',
   title: 'Sends DELETE /Groups/{id} for an id that does not exist',
   requirements: ['GROUP-DELETE-UNKNOWN'],
   counterparts: ['MSV P6: Delete a non-existent Group'],
@@ -39,6 +41,7 @@ check({
 });
 
 check({
+  id: 'groups/delete-twice',
   title: 'Sends DELETE /Groups/{id} twice',
   requirements: ['GROUP-DELETE', 'GROUP-DELETE-UNKNOWN'],
   counterparts: ['MSV P7: Delete the same Group twice'],

@@ -3,10 +3,10 @@
  * the members anyway can trip SystemForCrossDomainIdentityManagementMultipleEntriesInResponse. The group holds a
  * member so that a server ignoring the parameter shows it (validator tests 13, 14).
  */
-import { blocked, check, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
+import { blocked, check, CHECK, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { send } from '../_harness/wire.js';
-import { FIND_GROUP_CHECK, givenMembers } from './group-steps.js';
+import { givenMembers } from './group-steps.js';
 
 async function groupWithMember(ctx: CheckContext): Promise<{ id: string; displayName: string }> {
   const [group, user] = await Promise.all([ctx.setup.group(), ctx.setup.user()]);
@@ -26,6 +26,7 @@ function expectNoMembers(res: ScimResponse, resource: Record<string, unknown>, w
 }
 
 check({
+  id: 'groups/get-excluding-members',
   title: 'Sends GET /Groups/{id}?excludedAttributes=members for a group with a member',
   requirements: ['GROUP-EXCLUDE-MEMBERS'],
   counterparts: ['MSV 13: Get group by id excluding members'],
@@ -38,6 +39,7 @@ check({
 });
 
 check({
+  id: 'groups/filter-excluding-members',
   title: 'Sends GET /Groups?excludedAttributes=members&filter=… for a group with a member',
   requirements: ['GROUP-EXCLUDE-MEMBERS'],
   counterparts: ['MSV 14: Filter for an existing group by displayName excluding members'],
@@ -48,6 +50,6 @@ check({
   expectScim(res).toHaveStatus(200);
   // Finding the group is GROUP-FILTER-DISPLAYNAME's subject; here only the shape of what is found is judged.
   const found = expectScim(res).resources().find((r) => r.id === group.id);
-  if (!found) blocked(FIND_GROUP_CHECK, `the filter did not return the group: ${describeResponse(res)}`);
+  if (!found) blocked(CHECK.findGroup, `the filter did not return the group: ${describeResponse(res)}`);
   expectNoMembers(res, found, 'the group in the ListResponse');
 });

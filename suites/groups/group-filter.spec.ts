@@ -2,15 +2,15 @@
  * Group queries as Entra sends them (reference §2.2.3): `excludedAttributes=members&filter=displayName eq "…"`,
  * matched case-insensitively (validator tests 15, 17), and the empty answer for a name no group has (test 16).
  */
-import { check, expectScim, fail } from '../_harness/index.js';
+import { check, CHECK, expectScim, fail } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { FIND_GROUP_TITLE, NO_MATCH_TITLE } from './group-steps.js';
 
 for (const variant of [
-  { title: FIND_GROUP_TITLE, query: (name: string) => name, counterparts: ['MSV 15: Filter for an existing group', 'Gallery 8: Create_Group_Test'] },
-  { title: 'Sends GET /Groups?filter=displayName eq with the name in upper case', query: (name: string) => name.toUpperCase(), counterparts: ['MSV 17: Filter for an existing group with a different case'] },
+  { id: CHECK.findGroup, title: 'Sends GET /Groups?filter=displayName eq with the exact name', query: (name: string) => name, counterparts: ['MSV 15: Filter for an existing group', 'Gallery 8: Create_Group_Test'] },
+  { id: 'groups/filter-display-name-case', title: 'Sends GET /Groups?filter=displayName eq with the name in upper case', query: (name: string) => name.toUpperCase(), counterparts: ['MSV 17: Filter for an existing group with a different case'] },
 ]) {
   check({
+    id: variant.id,
     title: variant.title,
     requirements: ['GROUP-FILTER-DISPLAYNAME'],
     counterparts: variant.counterparts,
@@ -33,7 +33,8 @@ for (const variant of [
 }
 
 check({
-  title: NO_MATCH_TITLE,
+  id: CHECK.groupNoMatch,
+  title: 'Sends GET /Groups?filter=displayName eq a name no group has',
   requirements: ['FILTER-NO-MATCH'],
   counterparts: ['MSV 16: Filter for a non-existing group'],
   applies: (caps) => caps.groupsNaReason,

@@ -1,10 +1,10 @@
 /** Reading one group by id (reference §2.2.2; RFC 7644 §3.4.1). */
-import { check, expectScim, expectValue } from '../_harness/index.js';
+import { check, CHECK, expectScim, expectValue } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { GET_GROUP_TITLE } from './group-steps.js';
 
 check({
-  title: GET_GROUP_TITLE,
+  id: CHECK.getGroup,
+  title: 'Sends GET /Groups/{id} for a created group',
   requirements: ['GROUP-GET'],
   applies: (caps) => caps.groupsNaReason,
 }, async (ctx) => {

@@ -5,9 +5,9 @@
  */
 import type { ScimRequest } from '../../core/client/request.js';
 import { filterLiteral } from '../../mock-idp/request-builder.js';
-import { blocked, check, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
+import { blocked, check, CHECK, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
-import { givenMembers, NO_MATCH_CHECK } from './group-steps.js';
+import { givenMembers } from './group-steps.js';
 
 function groupsWhere(filter: string, step: string): ScimRequest {
   return { method: 'GET', path: '/Groups', query: [['excludedAttributes', 'members'], ['filter', filter]], queryStyle: 'entra', step };
@@ -23,7 +23,7 @@ async function membership(ctx: CheckContext): Promise<{ groupId: string; member:
 async function expectGroups(ctx: CheckContext, req: ScimRequest, expected: string[]): Promise<void> {
   const res = await send(ctx, req);
   // An empty result answered 404 is FILTER-NO-MATCH's failure; the membership filter itself cannot be judged.
-  if (expected.length === 0 && res.status === 404) blocked(NO_MATCH_CHECK, `a filter matching no group answered ${describeResponse(res)}`);
+  if (expected.length === 0 && res.status === 404) blocked(CHECK.groupNoMatch, `a filter matching no group answered ${describeResponse(res)}`);
   expectScim(res).toHaveStatus(200);
   // Both users are this check's own, so no other group on the endpoint can match.
   const ids = expectScim(res).resources().map((r) => r.id);
@@ -38,6 +38,7 @@ async function expectGroups(ctx: CheckContext, req: ScimRequest, expected: strin
 }
 
 check({
+  id: 'groups/query-member',
   title: 'Sends GET /Groups?filter=members.value eq for a member and a non-member',
   requirements: ['GROUP-MEMBER-QUERY'],
   applies: (caps) => caps.groupsNaReason,
@@ -48,6 +49,7 @@ check({
 });
 
 check({
+  id: 'groups/query-id-and-member',
   title: 'Sends GET /Groups?filter=id eq and members.value eq for a member and a non-member',
   requirements: ['GROUP-MEMBER-QUERY'],
   applies: (caps) => caps.groupsNaReason,

@@ -24,6 +24,7 @@ const SHAPES: Array<{ dialect: Dialect; title: string; counterparts: string[] }>
 
 for (const shape of SHAPES) {
   check({
+    id: 'groups/replace-attributes',
     title: shape.title,
     requirements: ['GROUP-PATCH-REPLACE'],
     counterparts: shape.counterparts,

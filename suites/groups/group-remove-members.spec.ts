@@ -45,6 +45,7 @@ async function removeMiddleMember(ctx: CheckContext, request: (groupId: string, 
 
 for (const dialect of dialects()) {
   check({
+    id: 'groups/remove-member',
     title: 'Removes one of three members with PATCH remove members',
     requirements: ['GROUP-MEMBER-REMOVE'],
     counterparts: dialect === 'aadOptscim062020'
@@ -56,6 +57,7 @@ for (const dialect of dialects()) {
 
   if (dialect === 'default') {
     check({
+      id: 'groups/remove-member-ref-null',
       title: 'Removes one of three members with PATCH remove members carrying $ref null',
       requirements: ['GROUP-MEMBER-REMOVE'],
       dialect,
@@ -68,6 +70,7 @@ for (const dialect of dialects()) {
 }
 
 check({
+  id: 'groups/validator-add-remove-member',
   title: 'Adds and removes the same member in one PATCH as the validator does',
   requirements: ['GROUP-MEMBER-REMOVE'],
   counterparts: ['MSV P5: Patch Group - Multiple Operations on same attribute'],

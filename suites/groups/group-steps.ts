@@ -4,18 +4,11 @@
  * member tests, with a plain GET /Groups/{id} — and giving a group members as a prerequisite.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { slugify } from '../../core/check-id.js';
 import { createRequestBuilder } from '../../mock-idp/request-builder.js';
-import { blocked, describeResponse, fail, PREREQ, type CheckContext } from '../_harness/index.js';
+import { blocked, CHECK, describeResponse, fail, type CheckContext } from '../_harness/index.js';
+import { blockerIn } from '../_harness/context.js';
 import { send } from '../_harness/wire.js';
 
-/** Titles of the checks that prove the reads other group checks rely on; a failed read blocks, not fails. */
-export const GET_GROUP_TITLE = 'Sends GET /Groups/{id} for a created group';
-export const FIND_GROUP_TITLE = 'Sends GET /Groups?filter=displayName eq with the exact name';
-export const NO_MATCH_TITLE = 'Sends GET /Groups?filter=displayName eq a name no group has';
-export const GET_GROUP_CHECK = `groups/${slugify(GET_GROUP_TITLE)}`;
-export const FIND_GROUP_CHECK = `groups/${slugify(FIND_GROUP_TITLE)}`;
-export const NO_MATCH_CHECK = `groups/${slugify(NO_MATCH_TITLE)}`;
 
 /** The member ids of a group resource, in the order returned (empty when members is absent). */
 export function memberIds(group: Record<string, unknown>): string[] {
@@ -34,7 +27,7 @@ export interface GroupRead {
 export async function readGroupWithMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra'>, groupId: string): Promise<GroupRead> {
   const res = await send(ctx, ctx.entra.getGroup(groupId, { excludeMembers: false }));
   if (res.status !== 200 || !res.json || typeof res.body !== 'object' || res.body === null || Array.isArray(res.body)) {
-    blocked(GET_GROUP_CHECK, `reading the group back failed: ${describeResponse(res)}`);
+    blocked(CHECK.getGroup, `reading the group back failed: ${describeResponse(res)}`);
   }
   const group = res.body as Record<string, unknown>;
   return { res, group, members: memberIds(group) };
@@ -66,9 +59,9 @@ export function expectMembers(read: GroupRead, expected: readonly string[], what
 export async function givenMembers(ctx: Pick<CheckContext, 'scim' | 'step' | 'entra' | 'config'>, groupId: string, memberIds: readonly string[]): Promise<void> {
   const rfc = createRequestBuilder({ dialect: 'aadOptscim062020', baseUrl: ctx.config.url });
   const res = await send(ctx, { ...rfc.addMembers(groupId, memberIds), step: `setup: PATCH /Groups/{id} add members (${memberIds.length})` });
-  if (res.status !== 200 && res.status !== 204) blocked(PREREQ.addMember, `adding members failed: ${describeResponse(res)}`);
+  if (res.status !== 200 && res.status !== 204) blocked(blockerIn(CHECK.addMember, 'aadOptscim062020'), `adding members failed: ${describeResponse(res)}`);
   const read = await readGroupWithMembers(ctx, groupId);
   if (!sameMembers(read.members, memberIds)) {
-    blocked(PREREQ.addMember, `after adding members ${list(memberIds)} the group holds ${list(read.members)}`);
+    blocked(blockerIn(CHECK.addMember, 'aadOptscim062020'), `after adding members ${list(memberIds)} the group holds ${list(read.members)}`);
   }
 }

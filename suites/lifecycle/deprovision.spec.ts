@@ -4,14 +4,15 @@
  * findable by filter is USER-DEACTIVATE's and CYCLE-RESTORE's business). A hard delete sends DELETE, after which
  * GET answers 404 and the filter finds nothing.
  */
-import { check, dialects, expectScim, fail } from '../_harness/index.js';
-import { copy, DEPROVISION_TITLE, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
+import { check, CHECK, dialects, expectScim, fail } from '../_harness/index.js';
+import { copy, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-DEPROVISION';
 
 for (const dialect of dialects()) {
   check({
-    title: DEPROVISION_TITLE,
+    id: CHECK.deprovision,
+    title: 'Unassigns, blocks and hard-deletes users in the directory, then reads them back after the next cycle',
     dialect,
     requirements: [REQ],
     counterparts: ['Gallery: Disable_User_Test', 'Gallery: Delete_User_Test'],

@@ -10,6 +10,7 @@ const REQ = 'CYCLE-INCREMENTAL';
 
 for (const dialect of dialects()) {
   check({
+    id: 'lifecycle/incremental',
     title: 'Changes users, a manager and a membership in the directory, then reads the changes back after the next cycle',
     dialect,
     requirements: [REQ],

@@ -11,6 +11,7 @@ const REQ = 'CYCLE-INITIAL';
 
 for (const dialect of dialects()) {
   check({
+    id: 'lifecycle/initial',
     title: 'Runs an initial cycle, then reads back exactly the assigned users, groups, members and managers',
     dialect,
     requirements: [REQ],

@@ -16,8 +16,6 @@ import { expectScim, fail } from '../_harness/index.js';
 import type { CheckContext } from '../_harness/index.js';
 
 export const MANAGER_PATH = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager';
-/** Title of the CYCLE-DEPROVISION check, which CYCLE-RESTORE is blocked by when deprovisioning did not take. */
-export const DEPROVISION_TITLE = 'Unassigns, blocks and hard-deletes users in the directory, then reads them back after the next cycle';
 
 /** Entra's default non-gallery mapping with the run's matching attribute, and manager/groups only when tested. */
 export function runMappings(ctx: CheckContext): CompiledMappings {

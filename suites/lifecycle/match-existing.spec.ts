@@ -13,6 +13,7 @@ const REQ = 'CYCLE-MATCH-EXISTING';
 
 for (const dialect of dialects()) {
   check({
+    id: 'lifecycle/match-existing',
     title: 'Runs an initial cycle over a user that already exists in the target, then finds it linked, not duplicated',
     dialect,
     requirements: [REQ],

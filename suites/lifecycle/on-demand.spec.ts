@@ -10,6 +10,7 @@ import { directory, expectMappedValues, getUser, lifecycle, withoutManagers } fr
 const REQ = 'CYCLE-ON-DEMAND';
 
 check({
+  id: 'lifecycle/on-demand',
   title: 'Provisions one user on demand, edits it in the directory, provisions it on demand again, then reads it back',
   requirements: [REQ],
 }, async (ctx) => {

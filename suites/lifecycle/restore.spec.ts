@@ -3,14 +3,14 @@
  * again by the matching attribute (so the target must keep inactive users findable), links it and sends
  * active=true — no POST, no duplicate. A soft-deleted user restored from the recycle bin is re-enabled too.
  */
-import { checkId } from '../../core/check-id.js';
-import { blocked, check, describeResponse, dialects, fail } from '../_harness/index.js';
-import { copy, DEPROVISION_TITLE, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
+import { blocked, check, CHECK, describeResponse, dialects, fail, inDialect } from '../_harness/index.js';
+import { copy, directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-RESTORE';
 
 for (const dialect of dialects()) {
   check({
+    id: 'lifecycle/restore',
     title: 'Unassigns and reassigns a user, soft-deletes and restores another, then reads both back active with no duplicate',
     dialect,
     requirements: [REQ],
@@ -33,7 +33,7 @@ for (const dialect of dialects()) {
       for (const [u, id] of [[reassigned, ids.reassigned], [recycled, ids.recycled]] as const) {
         const { res, user } = await getUser(ctx, id, REQ);
         // Deprovisioning is CYCLE-DEPROVISION's subject: when it did not take, the restore cannot be judged.
-        if (user.active !== false) blocked(checkId('lifecycle/deprovision.spec.ts', DEPROVISION_TITLE, dialect), `${u.userPrincipalName} is still active after PATCH active=false (${describeResponse(res)}), so its restore cannot be shown`);
+        if (user.active !== false) blocked(inDialect(CHECK.deprovision, dialect), `${u.userPrincipalName} is still active after PATCH active=false (${describeResponse(res)}), so its restore cannot be shown`);
       }
     });
 

@@ -3,6 +3,7 @@ import { check } from '../_harness/index.js';
 import { expectPagesHoldEachOnce, POPULATION } from './paging.js';
 
 check({
+  id: 'pagination/groups',
   title: 'Pages GET /Groups with startIndex and count=5 over 11 groups it created',
   requirements: ['LIST-GROUP-PAGINATION', 'LIST-RESPONSE'],
   counterparts: ['Gallery 24: SCIM_Group_Pagination_Test'],

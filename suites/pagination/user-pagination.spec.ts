@@ -3,6 +3,7 @@ import { check } from '../_harness/index.js';
 import { expectPagesHoldEachOnce, POPULATION } from './paging.js';
 
 check({
+  id: 'pagination/users',
   title: 'Pages GET /Users with startIndex and count=5 over 11 users it created',
   requirements: ['LIST-PAGINATION', 'LIST-RESPONSE'],
   counterparts: ['Gallery 23: SCIM_User_Pagination_Test'],

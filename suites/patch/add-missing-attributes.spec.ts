@@ -3,13 +3,13 @@
  * on a single-valued attribute it sets the value; on a value-filter path it creates the element. Adds keep their
  * own path in both dialects.
  */
-import { check, dialects } from '../_harness/index.js';
+import { check, CHECK, dialects } from '../_harness/index.js';
 import { changesOf, expectAll, expectAt, readUser, sendPatch } from '../_harness/patch.js';
-import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: TITLE.addSingleValued,
+    id: CHECK.patchAdd,
+    title: 'Sends Add of nickName, title and userType to a user without them',
     dialect,
     requirements: ['USER-PATCH-ADD'],
   }, async (ctx) => {
@@ -23,6 +23,7 @@ for (const dialect of dialects()) {
   });
 
   check({
+    id: 'patch/add-value-filter',
     title: 'Sends Add on value-filter paths for a mobile phone and another email',
     dialect,
     requirements: ['USER-PATCH-ADD', 'USER-PATCH-MULTIVALUED'],

@@ -12,6 +12,7 @@ const urnPath = (attr: string): string => `${URN.EnterpriseUser}:${attr}`;
 
 for (const dialect of dialects()) {
   check({
+    id: 'patch/enterprise-replace',
     title: 'Sends Replace of all five enterprise attributes by URN path',
     dialect,
     requirements: ['USER-PATCH-ENTERPRISE', ...foldedReplaces(dialect)],
@@ -28,6 +29,7 @@ for (const dialect of dialects()) {
   });
 
   check({
+    id: 'patch/enterprise-add',
     title: 'Sends Add of department by URN path to a user without enterprise attributes',
     dialect,
     requirements: ['USER-PATCH-ENTERPRISE', 'USER-PATCH-ADD'],

@@ -12,13 +12,14 @@ import { expectAt, expectCleared, readUser, sendPatch, validatorPatch } from '..
 const MANAGER_ID = `${MANAGER_PATH}.value`;
 const applies = (caps: { managerNaReason: string | undefined }): string | undefined => caps.managerNaReason;
 
-const STYLES: Array<{ style: ManagerStyle; title: string }> = [
-  { style: 'object', title: 'Sends Add of the manager as {"value": id} at the enterprise URN path' },
-  { style: 'array', title: 'Sends Add of the manager as [{"$ref", "value"}] at path manager' },
+const STYLES: Array<{ id: string; style: ManagerStyle; title: string }> = [
+  { id: 'patch/manager-object', style: 'object', title: 'Sends Add of the manager as {"value": id} at the enterprise URN path' },
+  { id: 'patch/manager-array', style: 'array', title: 'Sends Add of the manager as [{"$ref", "value"}] at path manager' },
 ];
 
 for (const dialect of dialects()) {
   check({
+    id: 'patch/manager-bare-id',
     title: 'Sends Add, Replace and Remove of the manager as a bare id',
     dialect,
     requirements: ['USER-MANAGER'],
@@ -35,8 +36,8 @@ for (const dialect of dialects()) {
     expectCleared(await readUser(ctx, user.id), MANAGER_ID, { emptyString: true });
   });
 
-  for (const { style, title } of STYLES) {
-    check({ title, dialect, requirements: ['USER-MANAGER'], applies }, async (ctx) => {
+  for (const { id, style, title } of STYLES) {
+    check({ id, title, dialect, requirements: ['USER-MANAGER'], applies }, async (ctx) => {
       const { entra, setup } = ctx;
       const [manager, user] = [await setup.user(), await setup.user()];
       await sendPatch(ctx, entra.setManager(user.id, manager.id, 'add', style));
@@ -55,6 +56,7 @@ const msvManagerBody = (op: 'add' | 'replace', managerId: string): unknown => ({
 });
 
 check({
+  id: 'patch/manager-validator',
   title: 'Sends the validator\'s add, replace and empty-value replace of the manager',
   requirements: ['USER-MANAGER'],
   counterparts: [

@@ -10,6 +10,7 @@ const OPTIONAL = ['nickName', 'title', 'userType', 'profileUrl'] as const;
 
 for (const dialect of dialects()) {
   check({
+    id: 'patch/null-update',
     title: 'Sends Replace of optional attributes with empty strings, then with nulls',
     dialect,
     requirements: ['NULL-UPDATE', ...foldedReplaces(dialect)],

@@ -7,10 +7,9 @@
  */
 import type { ScimRequest } from '../../core/client/request.js';
 import type { AttributeChange, ChangeKind } from '../../mock-idp/request-builder.js';
-import { blocked, check, dialects, fail, readPath } from '../_harness/index.js';
+import { blocked, check, CHECK, dialects, fail, inDialect, readPath } from '../_harness/index.js';
 import { foldedReplaces, readUser, sendPatch, type ReadBack } from '../_harness/patch.js';
 import { send } from '../_harness/wire.js';
-import { patchCheckId, TITLE } from './titles.js';
 
 function recaseOps(req: ScimRequest, recase: (op: string) => string, step: string): ScimRequest {
   const body = req.body as { Operations: Array<Record<string, unknown>> };
@@ -18,9 +17,10 @@ function recaseOps(req: ScimRequest, recase: (op: string) => string, step: strin
   return { ...req, body: { ...body, Operations }, step };
 }
 
-const CASES: Array<{ title: string; recase: (req: ScimRequest) => ScimRequest }> = [
-  { title: 'Sends Add, Replace and Remove in the letter case of Entra\'s dialect', recase: (req) => req },
+const CASES: Array<{ id: string; title: string; recase: (req: ScimRequest) => ScimRequest }> = [
+  { id: 'patch/op-case-entra', title: 'Sends Add, Replace and Remove in the letter case of Entra\'s dialect', recase: (req) => req },
   {
+    id: 'patch/op-case-upper',
     title: 'Sends ADD, REPLACE and REMOVE in upper case',
     recase: (req) => recaseOps(req, (op) => op.toUpperCase(), 'PATCH /Users/{id} ADD nickName; REPLACE displayName; REMOVE title'),
   },
@@ -28,9 +28,9 @@ const CASES: Array<{ title: string; recase: (req: ScimRequest) => ScimRequest }>
 
 /** The check proving each operation on its own, by which this one is blocked when the operation never works. */
 const PROVED_BY: Record<ChangeKind, string> = {
-  add: TITLE.addSingleValued,
-  replace: TITLE.replaceSingleValued,
-  remove: TITLE.remove,
+  add: CHECK.patchAdd,
+  replace: CHECK.patchReplace,
+  remove: CHECK.patchRemove,
 };
 
 /** The changes the user read back does not show. */
@@ -44,8 +44,9 @@ function unapplied(back: ReadBack, changes: readonly AttributeChange[]): Attribu
 const describe = (c: AttributeChange): string => `${c.kind} ${c.path}`;
 
 for (const dialect of dialects()) {
-  for (const { title, recase } of CASES) {
+  for (const { id, title, recase } of CASES) {
     check({
+      id,
       title,
       dialect,
       requirements: ['PATCH-OP-CASE', ...foldedReplaces(dialect)],
@@ -65,7 +66,7 @@ for (const dialect of dialects()) {
       const lower = recaseOps(entra.updateUser(user.id, missing), (op) => op.toLowerCase(), `PATCH /Users/{id} lower case: ${missing.map(describe).join('; ')}`);
       const retry = await send(ctx, lower);
       const broken = retry.status === 200 || retry.status === 204 ? unapplied(await readUser(ctx, user.id), missing)[0] : missing[0];
-      if (broken) blocked(patchCheckId(PROVED_BY[broken.kind], dialect), `${describe(broken)} is not applied even with a lower-case op`);
+      if (broken) blocked(inDialect(PROVED_BY[broken.kind], dialect), `${describe(broken)} is not applied even with a lower-case op`);
       fail('SCIM_VALUE', `the endpoint answered success but ignored ${missing.map(describe).join(', ')} in this letter case`, {
         expected: `${missing.map(describe).join(', ')} applied, as the same operations in lower case are`,
         actual: missing.map((c) => `${c.path} = ${JSON.stringify(readPath(back.user, c.path)) ?? '(absent)'}`).join(', '),

@@ -28,6 +28,7 @@ const MSV_P2_BODY = {
 } as const;
 
 check({
+  id: 'patch/order-three-attributes',
   title: 'Sends the validator\'s remove, add and replace on three attributes in one PATCH',
   requirements: ['USER-PATCH-ORDER', 'USER-PATCH-REMOVE', 'USER-PATCH-NO-PATH'],
   counterparts: ['MSV P1: Patch User - Multiple Operations on different attributes'],
@@ -41,6 +42,7 @@ check({
 });
 
 check({
+  id: 'patch/order-same-attribute',
   title: 'Sends the validator\'s remove, add and replace of externalId in one PATCH',
   requirements: ['USER-PATCH-ORDER', 'USER-PATCH-NO-PATH'],
   counterparts: ['MSV P2: Patch User - Multiple Operations on same attribute'],

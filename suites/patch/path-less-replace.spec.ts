@@ -12,6 +12,7 @@ import { changesOf, expectAll, expectAt, readUser, sendPatch, validatorPatch } f
 // URN keys in the value object are proved by enterprise-extension.spec.ts in this dialect.
 if (dialects().includes('aadOptscim062020')) {
   check({
+    id: 'patch/no-path-dotted-keys',
     title: 'Sends a path-less replace with displayName and dotted name keys',
     dialect: 'aadOptscim062020',
     requirements: ['USER-PATCH-NO-PATH'],
@@ -43,6 +44,7 @@ const msv7Body = (userName: string): unknown => ({
 });
 
 check({
+  id: 'patch/validator-no-path-username',
   title: 'Sends the validator\'s path-less replace of userName',
   requirements: ['USER-PATCH-NO-PATH'],
   counterparts: ['MSV 7: Update User userName'],

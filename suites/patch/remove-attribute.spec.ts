@@ -2,13 +2,13 @@
  * USER-PATCH-REMOVE: `Remove` by path of optional attributes (RFC 7644 §3.5.2.2). Afterwards GET shows them
  * absent (or null); the other attributes stay. Removes keep their own path in both dialects.
  */
-import { check, dialects } from '../_harness/index.js';
+import { check, CHECK, dialects } from '../_harness/index.js';
 import { expectAt, expectCleared, readUser, sendPatch, userWith } from '../_harness/patch.js';
-import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: TITLE.remove,
+    id: CHECK.patchRemove,
+    title: 'Sends Remove of nickName and title',
     dialect,
     requirements: ['USER-PATCH-REMOVE'],
   }, async (ctx) => {

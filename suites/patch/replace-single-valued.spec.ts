@@ -3,13 +3,13 @@
  * each attribute is its own `Replace` with a path; with aadOptscim062020 Entra folds them into one path-less
  * `replace` with dotted keys, so there the same check also proves USER-PATCH-NO-PATH.
  */
-import { check, dialects } from '../_harness/index.js';
+import { check, CHECK, dialects } from '../_harness/index.js';
 import { changesOf, expectAll, foldedReplaces, readUser, sendPatch } from '../_harness/patch.js';
-import { TITLE } from './titles.js';
 
 for (const dialect of dialects()) {
   check({
-    title: TITLE.replaceSingleValued,
+    id: CHECK.patchReplace,
+    title: 'Sends Replace of userName, displayName, title, externalId and name parts',
     dialect,
     requirements: ['USER-PATCH-REPLACE', ...foldedReplaces(dialect)],
     counterparts: ['Gallery 18: SCIM_User_Update_Test', 'Gallery 2: Update_User_Test'],

@@ -4,14 +4,13 @@
  * `roles[primary eq "True"].value` (§3.4 Q11). The endpoint must read them as booleans and store booleans.
  */
 import { createRequestBuilder } from '../../mock-idp/request-builder.js';
-import { deactivationCheckId, TITLE as deactivationTitle } from '../deactivation/titles.js';
-import { blocked, check, dialects, fail, type CheckContext } from '../_harness/index.js';
+import { blocked, check, CHECK, dialects, fail, inDialect, type CheckContext } from '../_harness/index.js';
 import { expectAt, readUser, sendPatch, userWith } from '../_harness/patch.js';
 import { send } from '../_harness/wire.js';
 
 /** Entra's flagged dialect, for the JSON-boolean control request. */
 const withBooleans = createRequestBuilder({ dialect: 'aadOptscim062020' });
-const DEACTIVATION = { false: deactivationTitle.deactivate, true: deactivationTitle.reactivate } as const;
+const DEACTIVATION = { false: CHECK.deactivate, true: CHECK.reactivate } as const;
 
 /**
  * Sets `active` with Entra's default-dialect string. If the user does not show the boolean afterwards, the same
@@ -19,7 +18,7 @@ const DEACTIVATION = { false: deactivationTitle.deactivate, true: deactivationTi
  * `active` is broken as such and the deactivation check proving it says so (this one is blocked).
  */
 async function setActiveWithString(ctx: CheckContext, id: string, active: boolean): Promise<void> {
-  const blocker = deactivationCheckId(DEACTIVATION[`${active}`], 'default');
+  const blocker = inDialect(DEACTIVATION[`${active}`], 'default');
   await sendPatch(ctx, ctx.entra.setActive(id, active), 'PATCH-STRING-BOOLEANS');
   const back = await send(ctx, ctx.entra.getUser(id));
   if (back.status !== 200) blocked(blocker, `after active=${active}, GET answered ${back.status}`);
@@ -44,6 +43,7 @@ async function setActiveWithString(ctx: CheckContext, id: string, active: boolea
 // With aadOptscim062020 Entra sends real booleans for `active` (covered by suites/deactivation).
 if (dialects().includes('default')) {
   check({
+    id: 'patch/active-string-booleans',
     title: 'Sends Replace of active with the strings "False" and then "True"',
     dialect: 'default',
     requirements: ['PATCH-STRING-BOOLEANS'],
@@ -58,6 +58,7 @@ const PRIMARY_ROLE = 'roles[primary eq "True"].value';
 
 for (const dialect of dialects()) {
   check({
+    id: 'patch/roles-primary-filter',
     title: 'Sends Replace on roles[primary eq "True"].value',
     dialect,
     requirements: ['PATCH-STRING-BOOLEANS', 'USER-PATCH-MULTIVALUED'],

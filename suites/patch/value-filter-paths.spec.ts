@@ -14,6 +14,7 @@ const FAX_PHONE = 'phoneNumbers[type eq "fax"].value';
 
 for (const dialect of dialects()) {
   check({
+    id: 'patch/value-filter-replace',
     title: 'Sends Replace through value filters on the work email, phone and address',
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
@@ -40,6 +41,7 @@ for (const dialect of dialects()) {
   });
 
   check({
+    id: 'patch/value-filter-new-element',
     title: 'Sends Replace on phoneNumbers[type eq "mobile"].value to a user without one',
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
@@ -96,6 +98,7 @@ const MSV6_BODY_A = {
 } as const;
 
 check({
+  id: 'patch/validator-replace-attributes',
   title: 'Sends the validator\'s Replace Attributes body with primary-filtered paths',
   requirements: ['USER-PATCH-MULTIVALUED', 'USER-PATCH-NO-PATH'],
   counterparts: ['MSV 6: Patch User - Replace Attributes'],

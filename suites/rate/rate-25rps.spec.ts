@@ -45,6 +45,7 @@ interface Outcome {
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 check({
+  id: 'rate/entra-mix-25rps',
   title: 'Sends Entra\'s request mix at 25 requests per second for 10 seconds',
   requirements: ['RATE-25RPS'],
   counterparts: ['Gallery checklist: 25 requests per second per tenant'],

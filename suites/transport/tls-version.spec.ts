@@ -56,6 +56,7 @@ function handshake(url: URL, extra: ConnectionOptions, timeoutMs: number): Promi
 const describe = (h: Handshake): string => (h.ok ? `${h.protocol} with ${h.cipher}` : `refused (${h.code})`);
 
 check({
+  id: 'transport/tls-versions',
   title: 'Opens TLS connections offering the default versions, TLS 1.2, and TLS 1.0/1.1',
   requirements: ['TLS-VERSION'],
   applies: (caps) => caps.tlsNaReason,

@@ -1,7 +1,8 @@
-import { check, expectScim, expectValue, fail } from '../_harness/index.js';
+import { check, CHECK, expectScim, expectValue, fail } from '../_harness/index.js';
 import { URN } from '../../core/urns.js';
 
 check({
+  id: CHECK.createUser,
   title: 'Sends POST /Users with a new user as Entra does',
   requirements: ['USER-CREATE'],
   counterparts: ['MSV 1: Create a new User', 'Gallery 17: SCIM_User_Create_Test'],
@@ -23,6 +24,7 @@ check({
 });
 
 check({
+  id: 'users/create-string-booleans',
   title: 'Sends POST /Users with "True" and "true" string booleans as the validator does',
   requirements: ['USER-CREATE-STRING-BOOLEANS'],
   counterparts: ['MSV 1: Create a new User (validator sends "primary":"true")'],
@@ -49,6 +51,7 @@ check({
 });
 
 check({
+  id: CHECK.createDuplicateUser,
   title: 'Sends POST /Users twice with the same userName, the second time in upper case',
   requirements: ['USER-CREATE-DUPLICATE'],
   counterparts: ['MSV 2: Create a duplicate User'],
@@ -64,6 +67,7 @@ check({
 });
 
 check({
+  id: CHECK.valuesVerbatim,
   title: 'Sends POST /Users and reads every value back exactly as sent',
   requirements: ['USER-VALUES-VERBATIM'],
 }, async ({ scim, entra, setup, step }) => {

@@ -1,6 +1,7 @@
 import { check, expectScim } from '../_harness/index.js';
 
 check({
+  id: 'users/delete',
   title: 'Sends DELETE /Users/{id}, then GET and filter for the deleted user',
   requirements: ['USER-DELETE'],
   counterparts: ['MSV 12: Delete a User'],
@@ -16,6 +17,7 @@ check({
 });
 
 check({
+  id: 'users/delete-unknown',
   title: 'Sends DELETE /Users/{id} for an unknown id and for an already deleted user',
   requirements: ['USER-DELETE-UNKNOWN'],
   counterparts: ['MSV P3: Delete a non-existent User', 'MSV P4: Delete the same User twice'],

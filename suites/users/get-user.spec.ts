@@ -1,6 +1,7 @@
-import { check, expectScim, expectValue } from '../_harness/index.js';
+import { check, CHECK, expectScim, expectValue } from '../_harness/index.js';
 
 check({
+  id: 'users/get',
   title: 'Sends GET /Users/{id} for a user it created',
   requirements: ['USER-GET'],
 }, async ({ scim, entra, setup, step }) => {
@@ -12,6 +13,7 @@ check({
 });
 
 check({
+  id: CHECK.getUnknownUser,
   title: 'Sends GET /Users/{id} for an id that does not exist',
   requirements: ['USER-GET-UNKNOWN'],
 }, async ({ scim, entra, data, step }) => {

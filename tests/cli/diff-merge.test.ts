@@ -1,7 +1,7 @@
 /** `diff` and `merge` wired to the reports' helpers: exit codes, output, files. */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckRecord, CheckStatus } from '../../core/evidence.js';
@@ -66,6 +66,18 @@ describe('diff', () => {
 });
 
 describe('merge', () => {
+  test('a shard written with the old title-derived check IDs merges with one using the declared IDs', async () => {
+    const legacy = 'users/sends-post-users-with-a-new-user-as-entra-does';
+    for (const [shard, id, status] of [['old-ids', legacy, 'pass'], ['new-ids', 'users/create', 'fail']] as const) {
+      mkdirSync(join(dir, shard), { recursive: true });
+      writeFileSync(join(dir, shard, REPORT_FILES.json), report([[id, 'USER-CREATE', status]]));
+    }
+    const io = capture({}, dir);
+    assert.equal(await runCli(['merge', 'old-ids', 'new-ids', '--out', 'merged-ids'], io), 1, `exit 1 (stderr: ${io.err()})`);
+    const merged = JSON.parse(readFileSync(join(dir, 'merged-ids', REPORT_FILES.json), 'utf8')) as { checks: Array<{ id: string; status: string }> };
+    assert.deepEqual(merged.checks.map((c) => `${c.id} ${c.status}`), ['users/create fail'], 'the old ID is read as users/create, so the later shard\'s result is the one kept');
+  });
+
   test('two shards: one report with both checks, all formats, allure results gathered, exit 1 for the failure', async () => {
     const io = capture({}, dir);
     const code = await runCli(['merge', 's1', 's2', '--out', 'merged'], io);
