@@ -1,6 +1,7 @@
 /**
- * The requirement catalogue: every ID of the public contract (shared/requirements.md) written once, with its
- * level, area, source and fix hint. Checks cite these IDs; reports look them up here.
+ * The requirement catalogue: every ID of the public contract written once, with its level, area, source and fix
+ * hint. Checks cite these IDs; reports look them up here; docs/requirements.md is generated from it
+ * (`npm run generate:docs`), and tests/catalogue/public-ids.json holds the IDs already published.
  */
 
 export type Level = 'MUST' | 'SHOULD' | 'COND';
