@@ -78,14 +78,18 @@ function reduce(schema: SchemaResource, needs: Needs): SchemaResource {
   return { ...schema, attributes };
 }
 
-function deriveMinimal(): readonly SchemaResource[] {
+/**
+ * The full schemas reduced to what mapping targets need (exported for the self-tests; the minimal profile is this over
+ * Entra's default targets). Throws HarnessError HARNESS_INTERNAL for a target the full schemas do not have.
+ */
+export function deriveSchemas(targets: { readonly User: readonly string[]; readonly Group: readonly string[] }): readonly SchemaResource[] {
   const needs: Needs = new Map();
-  for (const t of ENTRA_DEFAULT_USER_TARGETS) addTarget(needs, t, USER_SCHEMA, [ENTERPRISE_USER_SCHEMA]);
-  for (const t of ENTRA_DEFAULT_GROUP_TARGETS) addTarget(needs, t, GROUP_SCHEMA, []);
+  for (const t of targets.User) addTarget(needs, t, USER_SCHEMA, [ENTERPRISE_USER_SCHEMA]);
+  for (const t of targets.Group) addTarget(needs, t, GROUP_SCHEMA, []);
   return FULL.map((s) => reduce(s, needs));
 }
 
-const MINIMAL = deriveMinimal();
+const MINIMAL = deriveSchemas({ User: ENTRA_DEFAULT_USER_TARGETS, Group: ENTRA_DEFAULT_GROUP_TARGETS });
 
 /** The schema definitions a profile declares: User, EnterpriseUser and Group, in that order. */
 export function schemasFor(profile: SchemaProfile): readonly SchemaResource[] {
