@@ -17,31 +17,20 @@
  * checked, nor anything malformed (a path that does not parse, a body that is not an object): the write logic answers
  * those as in the full profile.
  */
-import {
-  asArray, FilterSyntaxError, findKey, isObject, parsePath, referencedPaths,
-  type AttrPath, type FilterNode, type PathNode,
-} from '../../core/filter/index.js';
+import { asArray, findKey, isObject, referencedPaths, type AttrPath, type FilterNode, type PathNode } from '../../core/filter/index.js';
 import {
   extensionUri, resolveAttr, splitAttrPath,
   type AttributeDef, type ResolvedAttr, type ResourceTypeName, type SchemaProfile,
 } from '../../core/schema-defs/index.js';
 import { findSub } from './coerce.js';
 import { badRequest, type ScimError, type ScimType } from './scim-error.js';
+import { tryParsePath } from './try-parse-path.js';
 
 /** null, "", and lists or objects holding nothing else. */
 function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null || v === '') return true;
   if (Array.isArray(v)) return v.every(isEmpty);
   return isObject(v) && Object.values(v).every(isEmpty);
-}
-
-function tryParse(text: string): PathNode | undefined {
-  try {
-    return parsePath(text);
-  } catch (e) {
-    if (e instanceof FilterSyntaxError) return undefined;
-    throw e;
-  }
 }
 
 /** `written` is the path as the client wrote it, when it says more than the name (a value filter, a URN). */
@@ -99,7 +88,7 @@ export class SchemaGate {
   /** An attributes / excludedAttributes list without the names no type declares; undefined when none is left. */
   declaredNames(names: readonly string[] | undefined, types: readonly ResourceTypeName[]): string[] | undefined {
     const kept = names?.filter((text) => {
-      const path = tryParse(text);
+      const path = tryParsePath(text);
       return path !== undefined && types.some((t) => this.undeclared(t, path) === undefined);
     });
     return kept && kept.length > 0 ? kept : undefined;
@@ -107,7 +96,7 @@ export class SchemaGate {
 
   /** A PATCH path (or value key) and the value it takes. */
   private checkTarget(type: ResourceTypeName, text: string, value: unknown): void {
-    const path = tryParse(text);
+    const path = tryParsePath(text);
     if (!path) return;
     const bad = this.undeclared(type, path);
     if (bad !== undefined) throw undeclaredError('invalidPath', bad, type, text);
