@@ -44,7 +44,7 @@ export function build(options: ReferenceAppOptions): FastifyInstance {
   const hooks = composeHooks(defectsByName(opts.defects).map((d) => d.install()));
   const db = openDb(opts.db);
   const store = new ResourceStore(db);
-  const service = new ResourceService(store, hooks, opts.clock);
+  const service = new ResourceService(store, hooks, opts.clock, opts.schema);
   const registry = new TokenRegistry(opts.tokens, opts.clock);
   const redactor = createRedactor([...opts.tokens, ...(opts.oauth?.clients.map((c) => c.secret) ?? [])]);
 
@@ -116,7 +116,7 @@ export function build(options: ReferenceAppOptions): FastifyInstance {
     });
     scim.setNotFoundHandler(notFound('No such SCIM endpoint.'));
     registerScimRoutes(scim, [
-      ...discoveryRoutes({ maxResults: opts.maxResults, maxBodyBytes: opts.maxBodyBytes }),
+      ...discoveryRoutes({ maxResults: opts.maxResults, maxBodyBytes: opts.maxBodyBytes, schema: opts.schema }),
       ...resourceRoutes('User', service, opts.maxResults),
       ...resourceRoutes('Group', service, opts.maxResults),
       rootSearchRoute(service, opts.maxResults),

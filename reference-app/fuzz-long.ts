@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { SchemaProfile } from '../core/schema-defs/index.js';
 import { URN } from '../core/urns.js';
 import { build, referenceAppInternals } from './app.js';
 
@@ -22,6 +23,8 @@ export interface FuzzOptions {
   seed?: number;
   /** Defects to switch on (the fuzz then also proves the defect hooks never crash the app). */
   defects?: string[];
+  /** The schema profile to serve (default full). */
+  schema?: SchemaProfile;
 }
 
 export interface FuzzReport {
@@ -257,7 +260,7 @@ export function violation(req: FuzzRequest, status: number, headers: Record<stri
 export async function fuzzReferenceApp(opts: FuzzOptions): Promise<FuzzReport> {
   const seedValue = opts.seed ?? Date.now() % 2 ** 31;
   const internal: unknown[] = [];
-  const app = build({ tokens: [TOKEN], defects: opts.defects ?? [], maxResults: 50, onInternalError: (e) => internal.push(e) });
+  const app = build({ tokens: [TOKEN], defects: opts.defects ?? [], maxResults: 50, onInternalError: (e) => internal.push(e), ...(opts.schema ? { schema: opts.schema } : {}) });
   const statuses: Record<string, number> = {};
   const started = performance.now();
   let failure: string | undefined;

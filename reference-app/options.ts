@@ -1,5 +1,6 @@
 /** Options of the reference app, their defaults, and the checks that turn a bad value into a HarnessError. */
 import { HarnessError } from '../core/errors.js';
+import type { SchemaProfile } from '../core/schema-defs/index.js';
 import type { TlsMaterial } from './http/tls.js';
 
 export interface OAuthClient {
@@ -34,6 +35,11 @@ export interface ReferenceAppOptions {
   clock?: () => number;
   /** Called with every error that became a 500 (default: printed to stderr). */
   onInternalError?: (err: unknown) => void;
+  /**
+   * Which attributes /Schemas declares and requests may name (default `full`). `minimal`: only Entra's default
+   * mapping; anything else in a PATCH path, body or filter is a 400 (reference-app/scim/schema-gate.ts).
+   */
+  schema?: SchemaProfile;
 }
 
 export interface ResolvedOptions {
@@ -49,10 +55,12 @@ export interface ResolvedOptions {
   basePath: string;
   clock: () => number;
   onInternalError: (err: unknown) => void;
+  schema: SchemaProfile;
 }
 
 export const DEFAULTS = {
   basePath: '/scim/v2',
+  schema: 'full',
   maxBodyBytes: 2 * 1024 * 1024,
   maxResults: 200,
   tokenLifetimeSec: 3600,
@@ -75,6 +83,8 @@ function positiveInt(v: number | undefined, name: string, fallback: number): num
   return v;
 }
 
+export const SCHEMA_PROFILES: readonly SchemaProfile[] = ['full', 'minimal'];
+
 export function resolveOptions(opts: ReferenceAppOptions): ResolvedOptions {
   if (opts.tls === 'self-signed') throw bad('build() needs TLS material: let startReferenceApp() create the self-signed certificate');
   const tokens = opts.tokens.filter((t) => t !== '');
@@ -89,6 +99,9 @@ export function resolveOptions(opts: ReferenceAppOptions): ResolvedOptions {
     oauth = { clients: opts.oauth.clients, tokenLifetimeSec: life };
   }
   const basePath = normalizeBasePath(opts.basePath);
+  const schema = opts.schema ?? DEFAULTS.schema;
+  // a JavaScript caller (or a config file) may pass any string
+  if (!SCHEMA_PROFILES.includes(schema)) throw bad(`schema must be one of ${SCHEMA_PROFILES.join(', ')}, got ${String(schema)}`);
   return {
     tokens,
     ...(oauth ? { oauth } : {}),
@@ -102,5 +115,6 @@ export function resolveOptions(opts: ReferenceAppOptions): ResolvedOptions {
     basePath,
     clock: opts.clock ?? Date.now,
     onInternalError: opts.onInternalError ?? ((err) => console.error('reference-app internal error:', err)),
+    schema,
   };
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import { newSecret } from '../../core/secret.js';
-import type { ReferenceAppOptions } from '../../reference-app/options.js';
+import type { SchemaProfile } from '../../core/schema-defs/index.js';
+import { SCHEMA_PROFILES, type ReferenceAppOptions } from '../../reference-app/options.js';
 import { say, usageError, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
 
@@ -22,6 +23,7 @@ interface ServeArgs {
   cors?: string | undefined;
   log?: string | undefined;
   oauthClient?: string[] | undefined;
+  schema?: SchemaProfile | undefined;
 }
 
 function builder(y: Argv): Argv<ServeArgs> {
@@ -39,9 +41,15 @@ function builder(y: Argv): Argv<ServeArgs> {
       cors: { type: 'string', describe: 'Allowed CORS origin (* for any)' },
       log: { type: 'string', describe: 'Append a JSON-lines request log (secrets redacted) to this file' },
       'oauth-client': { type: 'string', array: true, describe: 'ID:SECRET of an OAuth client that may get tokens at /oauth/token' },
+      schema: {
+        type: 'string', choices: SCHEMA_PROFILES, default: 'full',
+        describe: 'Attributes declared in /Schemas: full (RFC 7643), or minimal (only Entra\'s default mapping; a PATCH path, '
+          + 'body attribute or filter naming any other answers 400, as careful real servers do)',
+      },
     })
     .example('$0 serve --port 8080', 'a known-good SCIM endpoint on http://127.0.0.1:8080/scim/v2')
-    .example('$0 serve --defect reformat-phone', 'one that breaks USER-VALUES-VERBATIM') as unknown as Argv<ServeArgs>;
+    .example('$0 serve --defect reformat-phone', 'one that breaks USER-VALUES-VERBATIM')
+    .example('$0 serve --schema minimal', 'one that declares and accepts only what Entra\'s default mapping sends') as unknown as Argv<ServeArgs>;
   // The cast: yargs infers `string | undefined` for choices; ServeArgs is what the handler validates.
 }
 
@@ -71,6 +79,7 @@ export function serveOptions(args: ServeArgs, cwd: string): { opts: ReferenceApp
     ...(args.tls === 'self-signed' ? { tls: 'self-signed' as const } : {}),
     ...(args.cors ? { cors: args.cors } : {}),
     ...(args.log ? { logFile: args.log } : {}),
+    ...(args.schema ? { schema: args.schema } : {}),
   };
   return { opts, generatedToken };
 }
@@ -96,6 +105,7 @@ export function serveCommand(ctx: CliContext): CommandModule<object, ServeArgs> 
       if (generatedToken) ctx.io.stdout.write(`${generatedToken}\n`);
       if (opts.oauth) say(ctx, 'stdout', `OAuth token endpoint: ${app.origin}/oauth/token`);
       if (opts.defects?.length) say(ctx, 'stdout', `Defects on: ${opts.defects.join(', ')}`);
+      if (opts.schema === 'minimal') say(ctx, 'stdout', "Schema: minimal (only Entra's default mapping is declared)");
       say(ctx, 'stdout', 'Ctrl-C stops the server');
       await new Promise<void>((resolve) => {
         const stop = (): void => {

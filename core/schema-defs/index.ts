@@ -1,14 +1,14 @@
 /**
  * Lookup API over the schema definitions. Attribute names and schema URNs are matched case-insensitively
  * (RFC 7643 §2.1; Entra sends `emails[type eq "other"].Value`). Unqualified names fall through from the core
- * schema to the extensions, so Entra's legacy `manager` path finds the enterprise `manager`.
+ * schema to the extensions, so Entra's legacy `manager` path finds the enterprise `manager`. Lookups answer for the
+ * `full` profile unless given another (see profile.ts).
  */
 import { URN } from '../urns.js';
 import { COMMON_ATTRIBUTES } from './common.js';
-import { ENTERPRISE_USER_SCHEMA } from './enterprise-user.js';
-import { GROUP_SCHEMA } from './group.js';
-import { USER_SCHEMA } from './user.js';
-import type { AttrPath, AttributeDef, ResourceTypeName, SchemaResource } from './types.js';
+import { findByName } from './names.js';
+import { schemasFor } from './profile.js';
+import type { AttrPath, AttributeDef, ResourceTypeName, SchemaProfile, SchemaResource } from './types.js';
 
 export type * from './types.js';
 export { USER_SCHEMA } from './user.js';
@@ -17,8 +17,9 @@ export { GROUP_SCHEMA } from './group.js';
 export { COMMON_ATTRIBUTES } from './common.js';
 export { serviceProviderConfig, type ServiceProviderLimits } from './service-provider-config.js';
 export { resourceTypes } from './resource-types.js';
+export { schemasFor } from './profile.js';
 
-const ALL_SCHEMAS: readonly SchemaResource[] = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
+const ALL_SCHEMAS = schemasFor('full');
 
 /** The core schema URN of a resource type. */
 export function coreSchemaOf(resourceType: ResourceTypeName): string {
@@ -30,9 +31,9 @@ export function extensionsOf(resourceType: ResourceTypeName): readonly string[] 
   return resourceType === 'User' ? [URN.EnterpriseUser] : [];
 }
 
-/** The served schema resources with absolute `meta.location`s (`baseUrl` without trailing slash). */
-export function schemaResources(baseUrl: string): SchemaResource[] {
-  return ALL_SCHEMAS.map((s) => ({ ...structuredClone(s), meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${s.id}` } }));
+/** The served schema resources of a profile with absolute `meta.location`s (`baseUrl` without trailing slash). */
+export function schemaResources(baseUrl: string, profile: SchemaProfile = 'full'): SchemaResource[] {
+  return schemasFor(profile).map((s) => ({ ...structuredClone(s), meta: { resourceType: 'Schema', location: `${baseUrl}/Schemas/${s.id}` } }));
 }
 
 /** A schema definition by URN, case-insensitively. */
@@ -88,25 +89,24 @@ export interface ResolvedAttr {
   readonly def: AttributeDef;
 }
 
-function findByName(defs: readonly AttributeDef[] | undefined, name: string): AttributeDef | undefined {
-  if (!defs) return undefined;
-  const lower = name.toLowerCase();
-  return defs.find((d) => d.name === name) ?? defs.find((d) => d.name.toLowerCase() === lower);
-}
-
-/** Resolves a path against the resource type's schemas; undefined for unknown URNs, attributes or sub-attributes. */
-export function resolveAttr(resourceType: ResourceTypeName, path: AttrPath | string): ResolvedAttr | undefined {
+/**
+ * Resolves a path against the resource type's schemas as `profile` declares them (common attributes always);
+ * undefined for unknown or undeclared URNs, attributes or sub-attributes.
+ */
+export function resolveAttr(resourceType: ResourceTypeName, path: AttrPath | string, profile: SchemaProfile = 'full'): ResolvedAttr | undefined {
   const p = typeof path === 'string' ? splitAttrPath(path) : path;
   if (p.attr === undefined) return undefined;
+  const schemas = schemasFor(profile);
+  const attributesOf = (id: string): readonly AttributeDef[] => schemas.find((s) => s.id === id)?.attributes ?? [];
   const core = coreSchemaOf(resourceType);
   const candidates: { schema: string; extension: boolean; defs: readonly AttributeDef[] }[] = [];
-  const coreDefs = [...COMMON_ATTRIBUTES, ...(schemaById(core)?.attributes ?? [])];
+  const coreDefs = [...COMMON_ATTRIBUTES, ...attributesOf(core)];
   if (p.uri === undefined || p.uri.toLowerCase() === core.toLowerCase()) {
     candidates.push({ schema: core, extension: false, defs: coreDefs });
   }
   for (const ext of extensionsOf(resourceType)) {
     if (p.uri === undefined || p.uri.toLowerCase() === ext.toLowerCase()) {
-      candidates.push({ schema: ext, extension: true, defs: schemaById(ext)?.attributes ?? [] });
+      candidates.push({ schema: ext, extension: true, defs: attributesOf(ext) });
     }
   }
   for (const c of candidates) {

@@ -41,3 +41,9 @@ export interface AttrPath {
   readonly attr?: string;
   readonly sub?: string;
 }
+
+/**
+ * Which attributes a service declares: `full` every attribute of RFC 7643 §4.1–4.3; `minimal` only what Entra's
+ * default attribute mapping writes (core/entra-default-mapping.ts), as a careful third-party server would.
+ */
+export type SchemaProfile = 'full' | 'minimal';

@@ -5,10 +5,12 @@
  * core/filter; this module decides what is loaded and stored.
  */
 import { randomUUID } from 'node:crypto';
+import type { SchemaProfile } from '../../core/schema-defs/index.js';
 import { evaluateFilter, extractEqualityHint, FilterSyntaxError, parseFilter, referencedPaths, wholeFilterHint, type FilterNode } from '../../core/filter/index.js';
 import { normalizeForWrite } from '../scim/coerce.js';
 import { applyPatch, type PatchResult } from '../scim/patch.js';
 import { project } from '../scim/projection.js';
+import { SchemaGate } from '../scim/schema-gate.js';
 import { compareBy } from '../scim/sort.js';
 import type { DefectHooks, DeleteMode } from '../defects/types.js';
 import type { Json, Member, ResourceStore, ResourceType, StoredResource, StoredText } from '../store/resource-store.js';
@@ -44,11 +46,14 @@ export class ResourceService {
   private readonly store: ResourceStore;
   private readonly hooks: DefectHooks;
   private readonly clock: () => number;
+  /** Undefined for the full profile, which declares every attribute and drops unknown ones as it always did. */
+  private readonly gate: SchemaGate | undefined;
 
-  constructor(store: ResourceStore, hooks: DefectHooks, clock: () => number) {
+  constructor(store: ResourceStore, hooks: DefectHooks, clock: () => number, profile: SchemaProfile = 'full') {
     this.store = store;
     this.hooks = hooks;
     this.clock = clock;
+    this.gate = profile === 'full' ? undefined : new SchemaGate(profile);
   }
 
   private now(): string {
@@ -66,11 +71,17 @@ export class ResourceService {
    * already built it with the members this projection wants.
    */
   render(s: StoredResource, baseUrl: string, p: Projection, rendered?: Json): Json {
+    return this.show(s, baseUrl, this.declared(p, [s.type]), rendered);
+  }
+
+  /** render() for a projection already reduced to declared names. */
+  private show(s: StoredResource, baseUrl: string, p: Projection, rendered?: Json): Json {
     const full = rendered ?? toResource(s, baseUrl, wantsMembers(s.type, p) ? this.store.members(s.id) : undefined);
     return p.attributes || p.excludedAttributes ? project(full, p, s.type) : full;
   }
 
   create(type: ResourceType, body: unknown): StoredResource {
+    this.gate?.checkResource(body, type);
     const { attrs, members } = this.split(type, normalizeForWrite(body, type, 'create'));
     return this.store.transaction(() => {
       this.assertUnique(type, attrs, undefined);
@@ -83,6 +94,7 @@ export class ResourceService {
   }
 
   replace(type: ResourceType, id: string, body: unknown, ifMatch: string | undefined): StoredResource {
+    this.gate?.checkResource(body, type);
     const { attrs, members } = this.split(type, normalizeForWrite(body, type, 'replace'));
     return this.store.transaction(() => {
       const old = this.find(type, id);
@@ -102,6 +114,8 @@ export class ResourceService {
     return this.store.transaction(() => {
       const old = this.find(type, id);
       this.checkIfMatch(old, ifMatch);
+      // the client's operations are checked, before a defect rewrites them
+      this.gate?.checkPatch(body, type);
       // groups are patched without their members: the member delta is applied row by row below
       const current = toResource(old, '');
       let patchBody = body as Json;
@@ -129,8 +143,10 @@ export class ResourceService {
   }
 
   /** A query over one type (GET /Users) or several (POST /.search at the root). */
-  list(types: readonly ResourceType[], p: ListParams, baseUrl: string): ListResult {
+  list(types: readonly ResourceType[], params: ListParams, baseUrl: string): ListResult {
+    const p = this.declared(params, types);
     const node = p.filter === undefined ? undefined : parse(p.filter);
+    if (node) this.gate?.checkFilter(node, types);
     const only = types.length === 1 ? types[0] : undefined;
     if (only === 'User' && !p.sortBy && !p.attributes && !p.excludedAttributes) {
       const texts = this.userTexts(node, p, baseUrl);
@@ -139,7 +155,7 @@ export class ResourceService {
     if (only && !node && !p.sortBy) {
       // the default order is the index order: page in SQL
       const page = p.count === 0 ? [] : this.store.page(only, p.startIndex - 1, p.count);
-      return { total: this.store.count(only), resources: page.map((s) => this.render(s, baseUrl, p)) };
+      return { total: this.store.count(only), resources: page.map((s) => this.show(s, baseUrl, p)) };
     }
     const hint = node && extractEqualityHint(node);
     const filterNeedsMembers = node !== undefined && mentionsMembers(referencedPaths(node).map((q) => q.attr ?? ''));
@@ -164,7 +180,7 @@ export class ResourceService {
     // A resource evaluated by the filter is rendered already; only a group whose members the filter did not
     // need but the reply does is read again.
     const reply = ({ s, full, withMembers }: (typeof matched)[number]): Json =>
-      this.render(s, baseUrl, p, withMembers === wantsMembers(s.type, p) ? full : undefined);
+      this.show(s, baseUrl, p, withMembers === wantsMembers(s.type, p) ? full : undefined);
     return { total: matched.length, resources: page.map(reply) };
   }
 
@@ -194,6 +210,16 @@ export class ResourceService {
       resourceTexts.push(text);
     }
     return { total, resourceTexts };
+  }
+
+  /** The projection without the names the profile does not declare (the full profile declares them all). */
+  private declared<P extends Projection>(p: P, types: readonly ResourceType[]): P {
+    if (!this.gate || (!p.attributes && !p.excludedAttributes)) return p;
+    return {
+      ...p,
+      attributes: this.gate.declaredNames(p.attributes, types),
+      excludedAttributes: this.gate.declaredNames(p.excludedAttributes, types),
+    };
   }
 
   private checkIfMatch(s: StoredResource, ifMatch: string | undefined): void {

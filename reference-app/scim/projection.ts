@@ -6,12 +6,11 @@
  *   which keep only the matching elements. Names are case-insensitive; entries that do not parse are ignored.
  * - With both lists, `attributes` selects first and `excludedAttributes` then removes.
  */
-import {
-  evaluateElement, FilterSyntaxError, findKey, getKey, isObject, parsePath, type PathNode,
-} from '../../core/filter/index.js';
+import { evaluateElement, findKey, getKey, isObject, type PathNode } from '../../core/filter/index.js';
 import {
   coreSchemaOf, extensionUri, resolveAttr, type AttributeDef, type ResourceTypeName,
 } from '../../core/schema-defs/index.js';
+import { tryParsePath } from './try-parse-path.js';
 
 type Json = Record<string, unknown>;
 
@@ -45,15 +44,6 @@ export function parseAttributeList(param: string | undefined): string[] {
   }
   out.push(param.slice(start));
   return out.map((s) => s.trim()).filter((s) => s !== '');
-}
-
-function tryParse(text: string): PathNode | undefined {
-  try {
-    return parsePath(text);
-  } catch (e) {
-    if (e instanceof FilterSyntaxError) return undefined;
-    throw e;
-  }
 }
 
 /** Where a path's attribute lives: the container key ('' for the resource itself) and the attribute's definition. */
@@ -107,7 +97,7 @@ function include(base: Json, list: readonly string[], resourceType: ResourceType
   const picks = new Map<string, Pick>();
   const wholeExtensions = new Set<string>();
   for (const text of list) {
-    const path = tryParse(text);
+    const path = tryParsePath(text);
     if (!path) continue;
     if (path.attr === undefined) {
       const ext = extensionUri(resourceType, path.uri ?? '');
@@ -173,7 +163,7 @@ function include(base: Json, list: readonly string[], resourceType: ResourceType
 
 function exclude(out: Json, list: readonly string[], resourceType: ResourceTypeName): void {
   for (const text of list) {
-    const path = tryParse(text);
+    const path = tryParsePath(text);
     if (!path) continue;
     if (path.attr === undefined) {
       const key = findKey(out, path.uri ?? '');
