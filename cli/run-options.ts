@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readAttributeMapping } from '../core/attributes/mapping-file.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
@@ -26,6 +27,8 @@ export interface RunArgs {
   groups?: boolean | undefined;
   matchingAttribute?: string | undefined;
   manager?: boolean | undefined;
+  roles?: boolean | undefined;
+  attributes?: string | undefined;
   oauthTokenUrl?: string | undefined;
   clientId?: string | undefined;
   clientSecret?: string | undefined;
@@ -53,6 +56,10 @@ export interface RunOptions {
   matchingAttribute: MatchingAttribute;
   /** Undefined: on for the embedded reference app (it maps the manager), off for other targets. */
   manager: boolean | undefined;
+  /** Undefined: on for the embedded reference app (it declares roles), off for other targets. */
+  roles: boolean | undefined;
+  /** Absolute path of a validated attribute mapping. */
+  attributesFile: string | undefined;
   workers: number | undefined;
   timeoutMs: number;
   caFile: string | undefined;
@@ -116,6 +123,9 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw usageError(`--shard ${args.shard}: expected i/n with 1 ≤ i ≤ n, e.g. 2/4`);
   }
 
+  const attributesFile = readableFile(args.attributes, '--attributes', cwd);
+  if (attributesFile) readAttributeMapping(attributesFile); // a malformed mapping fails now, with its entry named
+
   const waiversFile = readableFile(args.waivers, '--waivers', cwd);
   if (waiversFile) readWaivers(waiversFile); // malformed waivers are a configuration error now, not a surprise after the run
 
@@ -132,6 +142,8 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     groups: args.groups ?? true,
     matchingAttribute,
     manager: args.manager,
+    roles: args.roles,
+    attributesFile,
     workers: positiveInt(args.workers, '--workers'),
     timeoutMs: positiveInt(args.timeout, '--timeout') ?? DEFAULT_TIMEOUT_MS,
     caFile: readableFile(args.ca, '--ca', cwd),

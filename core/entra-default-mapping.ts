@@ -9,6 +9,9 @@ import { URN } from './urns.js';
 
 const E = URN.EnterpriseUser;
 
+/** Where Entra writes the manager: the enterprise extension's manager, addressed by its URN path. */
+export const MANAGER_PATH = `${E}:manager`;
+
 /** User targets, as Entra's mapping names them (value-filter paths for the multi-valued ones). */
 export const ENTRA_DEFAULT_USER_TARGETS = [
   'userName',

@@ -51,6 +51,13 @@ export interface CheckRecord {
   blockedBy?: string;
   /** For n/a checks: why it does not apply. */
   reason?: string;
+  /** The attributes the check chose to write (Entra target paths), from the run's attribute set. */
+  attributes?: string[];
+  /**
+   * For fail/warn: the requirements the failure broke (a subset of `requirements`). A requirement the check cites
+   * but did not break is left to the checks that could judge it. Absent in records of older versions: all.
+   */
+  broken?: string[];
   /** Microsoft SCIM Validator / gallery-suite counterparts. */
   counterparts?: string[];
   exchanges: Exchange[];
@@ -58,10 +65,14 @@ export interface CheckRecord {
   errorCode?: string;
 }
 
+/** Name of the Playwright attachment (JSON AttributeSetJson) through which a worker hands the run's attribute set to the reporter. */
+export const ATTRIBUTES_ATTACHMENT = 'scim-conform-attributes';
 /** Name of the Playwright attachment (JSON CheckRecord) through which a check hands its evidence to the reporter. */
 export const EVIDENCE_ATTACHMENT = 'scim-conform-check';
 /** Allure label holding a check's verdict: Allure's own status is wrong for failures the harness declares expected. */
 export const ALLURE_VERDICT_LABEL = 'scim-conform-verdict';
+/** Allure label carrying the attributes a check wrote; reports/allure.ts shows it as a parameter. */
+export const ALLURE_ATTRIBUTES_LABEL = 'scim-conform-attributes';
 /** Playwright annotation types the check() wrapper writes; the reporter and JUnit read them. */
 export const ANNOTATION = {
   requirement: 'requirement',

@@ -264,6 +264,13 @@ const list: Requirement[] = [
     hint: 'Accept manager as "id", {"value":"id"} or [{"value":"id"}] at the enterprise URN path and store {"value":"id"}; remove (or replace with an empty value) clears it.',
   },
   {
+    id: 'USER-ROLES', level: 'COND', area: 'users',
+    statement: 'The endpoint accepts Entra\'s app roles on create (`roles` with primary, type and value) and returns them as sent.',
+    source: { rfc: 'RFC 7643 §4.1.2', doc: `${MS}customize-application-attributes` },
+    condition: 'applies when --roles is given (app roles are mapped) and the endpoint declares roles',
+    hint: 'Declare the multi-valued roles attribute (value, display, type, primary) in /Schemas, store the roles Entra sends on POST and return them with primary as a boolean.',
+  },
+  {
     id: 'USER-DEACTIVATE', level: 'MUST', area: 'deactivation',
     statement: 'The endpoint, on active false, keeps the user retrievable by GET and by filter, showing active: false.',
     source: { doc: SCIM_DOC },

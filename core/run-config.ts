@@ -28,6 +28,13 @@ export interface RunConfig {
   matchingAttribute: MatchingAttribute;
   groups: boolean;
   manager: boolean;
+  /** App roles are mapped: checks that send `roles` run (USER-ROLES). */
+  roles: boolean;
+  /**
+   * Absolute path of the vendor's Entra attribute mapping (`--attributes`); without it the checks write what the
+   * endpoint declares in /Schemas, or Entra's default mapping.
+   */
+  attributesFile?: string;
   timeoutMs: number;
   only: string[];
   skip: string[];

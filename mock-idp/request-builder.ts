@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ScimRequest } from '../core/client/request.js';
+import { MANAGER_PATH } from '../core/entra-default-mapping.js';
 import type { Dialect } from '../core/run-config.js';
 import { URN } from '../core/urns.js';
 import { isFilteredPath, readPath, toBooleanIfString, type MappedValues } from './scim-paths.js';
@@ -64,7 +65,7 @@ export interface EntraRequestBuilder {
   deleteGroup(id: string): ScimRequest;
 }
 
-export const MANAGER_PATH = `${URN.EnterpriseUser}:manager`;
+export { MANAGER_PATH };
 const NAME_ORDER = ['formatted', 'familyName', 'givenName', 'middleName', 'honorificPrefix', 'honorificSuffix'];
 
 /** RFC 7644 §3.4.2.2 string literal: quotes and backslashes escaped. */

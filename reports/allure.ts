@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALLURE_VERDICT_LABEL, type CheckStatus } from '../core/evidence.js';
+import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL, type CheckStatus } from '../core/evidence.js';
 
 const ALLURE_CLI = fileURLToPath(new URL('../cli.js', import.meta.resolve('allure')));
 
@@ -55,25 +55,40 @@ export async function generateAllureHtml(resultsDir: string, outDir: string, opt
 /** Allure's status for each verdict the harness declares an expected failure (see suites/_harness/check.ts). */
 const ALLURE_STATUS: Partial<Record<CheckStatus, string>> = { fail: 'failed', error: 'broken' };
 
+interface AllureResult {
+  status?: string;
+  labels?: Array<{ name: string; value: string }>;
+  parameters?: Array<{ name: string; value: string }>;
+}
+
+/** The attributes a check wrote, shown as a parameter (Allure lists parameters with each test, not custom labels). */
+function withAttributes(result: AllureResult): AllureResult {
+  const attributes = result.labels?.find((l) => l.name === ALLURE_ATTRIBUTES_LABEL)?.value;
+  if (!attributes || result.parameters?.some((p) => p.name === 'attributes')) return result;
+  return { ...result, parameters: [...(result.parameters ?? []), { name: 'attributes', value: attributes }] };
+}
+
 /**
  * Gives every Allure result of a failed or erroring check its real status back: allure-playwright reads
- * "failed as expected" as passed. Returns how many results it changed; unreadable files are left as they are.
+ * "failed as expected" as passed; and shows the attributes a check wrote as a parameter. Returns how many results
+ * it changed; unreadable files are left as they are.
  */
 export function applyVerdictsToAllure(resultsDir: string): number {
   if (!existsSync(resultsDir)) return 0;
   let changed = 0;
   for (const name of readdirSync(resultsDir).filter((n) => n.endsWith('-result.json'))) {
     const file = join(resultsDir, name);
-    let result: { status?: string; labels?: Array<{ name: string; value: string }> };
+    let result: AllureResult;
     try {
-      result = JSON.parse(readFileSync(file, 'utf8')) as typeof result;
+      result = JSON.parse(readFileSync(file, 'utf8')) as AllureResult;
     } catch {
       continue;
     }
     const verdict = result.labels?.find((l) => l.name === ALLURE_VERDICT_LABEL)?.value as CheckStatus | undefined;
     const status = verdict && ALLURE_STATUS[verdict];
-    if (status && result.status !== status) {
-      writeFileSync(file, JSON.stringify({ ...result, status }));
+    const fixed = withAttributes(status ? { ...result, status } : result);
+    if (fixed.status !== result.status || fixed.parameters !== result.parameters) {
+      writeFileSync(file, JSON.stringify(fixed));
       changed++;
     }
   }

@@ -1,17 +1,19 @@
 /**
  * Evidence → verdict. A pure function: the same records and context always give the same report.
  *
- * Requirement status from the checks that cite it (documented in docs/report-format.md):
- * - no check ran → `untested`;
- * - MUST/COND: any `fail` → `fail`; else any `error` or `blocked` → `error` (blocked means a prerequisite failed,
- *   so the requirement could not be judged); else all `na` → `na`; else `pass` (`info` and `warn` checks do not
- *   break a MUST: a check's `warn` means a SHOULD it also cites was broken);
- * - SHOULD: any `fail` or `warn` → `warn`; else any `error`/`blocked` → `error`; else all `na` → `na`; else `pass`.
+ * Requirement status from the checks that could judge it (documented in docs/report-format.md). A check judges a
+ * requirement it cites unless it was blocked (a prerequisite or a control failed, so it never got to its own
+ * request) or it failed on another requirement it cites (`broken` names the ones it broke):
+ * - no check judged it → `untested` (with the blockers as the reason when checks were blocked);
+ * - MUST/COND: any `fail` → `fail`; else any `error` (the target crashed, timed out or sent garbage on the check's
+ *   own request) → `error`; else all `na` → `na`; else `pass` (`info` does not break a MUST);
+ * - SHOULD: any `fail` or `warn` → `warn`; else any `error` → `error`; else all `na` → `na`; else `pass`.
  * An active waiver turns `fail` into `waived`; an expired one leaves `fail` and adds a notice.
  *
  * Verdict: any MUST/COND `fail` or `error` → `not-ready`; else any MUST/COND `untested` → `incomplete`; else
  * `ready` (every MUST/COND is `pass`, `na` or `waived`).
  */
+import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
 import { REQUIREMENTS, isBlocking, type Level, type Requirement } from '../core/requirements.js';
 import { galleryChecklist } from './gallery-checklist.js';
@@ -29,6 +31,8 @@ export interface BuildContext {
   waivers?: Waiver[];
   /** "Today" for waiver expiry; defaults to the current time. */
   now?: Date;
+  /** The attribute set the checks chose from (the reporter gets it from the workers). */
+  attributes?: AttributeSetJson;
   /** The requirement catalogue; defaults to core's. Self-tests pin a fixed one so catalogue edits don't move snapshots. */
   catalogue?: readonly Requirement[];
 }
@@ -38,17 +42,33 @@ export const REQUIREMENT_STATUSES: readonly RequirementStatus[] = ['pass', 'fail
 
 const LEVEL_RANK: Record<Level, number> = { MUST: 3, COND: 2, SHOULD: 1 };
 
+/** What one check says about one requirement it cites: `blocked` when it failed on another of its requirements. */
+export function statusFor(requirement: string, c: Pick<CheckRecord, 'status' | 'broken'>): CheckStatus {
+  const failed = c.status === 'fail' || c.status === 'warn';
+  return failed && c.broken !== undefined && !c.broken.includes(requirement) ? 'blocked' : c.status;
+}
+
 export function requirementStatus(level: Level, statuses: readonly CheckStatus[]): RequirementStatus {
-  if (statuses.length === 0) return 'untested';
-  const has = (s: CheckStatus): boolean => statuses.includes(s);
+  const judged: readonly CheckStatus[] = statuses.filter((s) => s !== 'blocked');
+  if (judged.length === 0) return 'untested';
+  const has = (s: CheckStatus): boolean => judged.includes(s);
   if (isBlocking(level)) {
     if (has('fail')) return 'fail';
   } else if (has('fail') || has('warn')) {
     return 'warn';
   }
-  if (has('error') || has('blocked')) return 'error';
-  if (statuses.every((s) => s === 'na')) return 'na';
+  if (has('error')) return 'error';
+  if (judged.every((s) => s === 'na')) return 'na';
   return 'pass';
+}
+
+/** Why no check judged a requirement: each blocked check and what blocked it. */
+function blockedReason(requirement: string, citing: readonly CheckRecord[]): string | undefined {
+  const blocked = citing.filter((c) => statusFor(requirement, c) === 'blocked');
+  if (blocked.length === 0) return undefined;
+  return `not judged: ${blocked.map((c) => (c.status === 'blocked'
+    ? `${c.id} was blocked by ${c.blockedBy ?? 'a prerequisite'}`
+    : `${c.id} failed on ${(c.broken ?? []).join(', ')} first`)).join('; ')}`;
 }
 
 export function verdictOf(requirements: readonly Pick<RequirementResult, 'level' | 'status'>[]): Verdict {
@@ -82,7 +102,7 @@ export function buildReport(records: readonly CheckRecord[], ctx: BuildContext):
   const waivers = new Map((ctx.waivers ?? []).map((w) => [w.id, w]));
   const requirements: RequirementResult[] = catalogue.map((req) => {
     const citing = checks.filter((c) => c.requirements.includes(req.id));
-    let status = requirementStatus(req.level, citing.map((c) => c.status));
+    let status = requirementStatus(req.level, citing.map((c) => statusFor(req.id, c)));
     const result: RequirementResult = {
       id: req.id,
       level: req.level,
@@ -96,6 +116,9 @@ export function buildReport(records: readonly CheckRecord[], ctx: BuildContext):
     if (req.condition !== undefined) result.condition = req.condition;
     if (status === 'na') {
       result.reason = unique(citing.map((c) => c.reason ?? 'not applicable')).join('; ');
+    } else if (status === 'untested') {
+      const why = blockedReason(req.id, citing);
+      if (why) result.reason = why;
     }
     const waiver = waivers.get(req.id);
     if (waiver) {
@@ -156,5 +179,6 @@ export function buildReport(records: readonly CheckRecord[], ctx: BuildContext):
   };
   if (notices.length > 0) report.notices = notices;
   if (ctx.options) report.options = { ...ctx.options };
+  if (ctx.attributes) report.attributes = ctx.attributes;
   return report;
 }

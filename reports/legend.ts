@@ -1,4 +1,5 @@
 /** Words shared by every human-readable format: status legend, verdict sentences, durations. */
+import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckStatus } from '../core/evidence.js';
 import type { ComplianceReport, GalleryItemStatus, ReportCheck, RequirementStatus, Verdict } from './model.js';
 
@@ -13,11 +14,11 @@ export const LEGEND: readonly [AnyStatus, string][] = [
   ['fail', 'a MUST requirement (or a COND one that applies) is broken: not gallery-ready'],
   ['warn', 'a SHOULD requirement is broken: a warning, not a blocker'],
   ['error', 'the target could not be judged (unreachable, timed out, unreadable answer) or the harness failed'],
-  ['blocked', 'a prerequisite check failed, so this check could not run (blocked by the named check); its requirement counts as error'],
+  ['blocked', 'a prerequisite or the control of this check failed, so it could not judge its subject (blocked by the named check, for the reason given); it leaves its requirement to the checks that ran'],
   ['waived', 'a failure accepted by a waiver until its expiry date'],
   ['info', 'behaviour worth knowing, measured but not judged'],
   ['na', 'does not apply to this target or run (the reason is given)'],
-  ['untested', 'no check for it ran in this run (--only / --skip)'],
+  ['untested', 'no check judged it: none ran (--only / --skip) or every one was blocked (the reason is given)'],
   ['pass', 'the requirement held'],
 ];
 
@@ -48,6 +49,16 @@ export const GALLERY_LABEL: Record<GalleryItemStatus, string> = {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Where the attributes the checks wrote came from, in one sentence. */
+export function attributeSource(a: AttributeSetJson): string {
+  const from = {
+    schemas: 'what the endpoint declares in GET /Schemas',
+    'attributes-file': 'the Entra attribute mapping given with --attributes',
+    'default-mapping': "Entra's default attribute mapping, because the endpoint's /Schemas could not be used",
+  }[a.source];
+  return `The checks wrote only attributes from ${from}${a.note ? ` (${a.note})` : ''}: ${a.user.length} User and ${a.group.length} Group attributes.`;
 }
 
 /** Statuses a reader should look at first, worst first. */

@@ -49,6 +49,7 @@ export function mergeComplianceReports(
     durationMs: end - start,
     options,
     notices,
+    ...(first.attributes ? { attributes: first.attributes } : {}),
     ...ctx,
   });
 }

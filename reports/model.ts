@@ -3,6 +3,7 @@
  * function of it. Keep it stable: CI gates, diffs and merges read it. Fields marked "added" are optional additions
  * to schemaVersion 1; readers of older files must cope with their absence.
  */
+import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
 import type { Area, Level, Source } from '../core/requirements.js';
 
@@ -25,7 +26,7 @@ export interface RequirementResult {
   checks: string[];
   /** Set when a waiver names this requirement (turned a failure into `waived`, or expired). */
   waiver?: WaiverInfo;
-  /** For n/a: why. */
+  /** For n/a: why; for untested when every citing check was blocked: by what. */
   reason?: string;
   /** Added: catalogue data copied in, so renderers never depend on the catalogue version that reads the file. */
   area?: Area;
@@ -78,4 +79,9 @@ export interface ComplianceReport {
   requirementSummary?: Record<RequirementStatus, number>;
   /** Added: Microsoft's gallery checklist as far as this run proves it. */
   gallery?: GalleryItem[];
+  /**
+   * Added: the attributes the checks could write and where that came from (the endpoint's /Schemas, the vendor's
+   * --attributes mapping, or Entra's default mapping); each check's own choice is in `checks[].attributes`.
+   */
+  attributes?: AttributeSetJson;
 }

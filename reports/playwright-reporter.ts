@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord } from '../core/evidence.js';
+import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
+import { ANNOTATION, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord } from '../core/evidence.js';
 import { HarnessError } from '../core/errors.js';
 import { RUN_ENV, readRunConfig, type RunConfig } from '../core/run-config.js';
 import { buildReport, CHECK_STATUSES } from './build-report.js';
@@ -63,6 +64,18 @@ function readEvidence(result: TestResult): CheckRecord | string | undefined {
   }
 }
 
+/** The attribute set a worker attached (once per worker), when this result carries it. */
+function readAttributeSet(result: TestResult): AttributeSetJson | undefined {
+  const att = result.attachments.find((a) => a.name === ATTRIBUTES_ATTACHMENT && a.body);
+  if (!att?.body) return undefined;
+  try {
+    const data = JSON.parse(att.body.toString('utf8')) as AttributeSetJson;
+    return Array.isArray(data.user) && Array.isArray(data.group) && typeof data.source === 'string' ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A record for a test that ended without evidence: crashed, timed out, interrupted, or skipped before its body ran. */
 export function synthesizeRecord(test: TestCase, result: TestResult, problem?: string): CheckRecord {
   const annotations: Annotation[] = [...test.annotations, ...result.annotations];
@@ -107,6 +120,8 @@ export default class ScimConformReporter implements Reporter {
   /** Keyed by Playwright test ID: a retry replaces the earlier attempt. */
   private readonly records = new Map<string, CheckRecord>();
   private shard: string | undefined;
+  /** The run's attribute set, from the first worker that shared it. */
+  private attributes: AttributeSetJson | undefined;
   private startedAt = new Date();
 
   constructor(options: ScimConformReporterOptions = {}) {
@@ -127,6 +142,7 @@ export default class ScimConformReporter implements Reporter {
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.attributes ??= readAttributeSet(result);
     const evidence = readEvidence(result);
     const record = typeof evidence === 'object' ? evidence : synthesizeRecord(test, result, evidence);
     this.records.set(test.id, record);
@@ -154,6 +170,7 @@ export default class ScimConformReporter implements Reporter {
       options,
       notices,
       waivers: this.waivers,
+      ...(this.attributes ? { attributes: this.attributes } : {}),
       ...(this.options.now ? { now: new Date(this.options.now) } : {}),
     });
   }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, Exchange } from '../core/evidence.js';
 import { rfcLink } from '../core/requirements.js';
-import { GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
+import { GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementResult, RequirementStatus } from './model.js';
 
 export function esc(value: string): string {
@@ -102,6 +102,8 @@ function check(c: ReportCheck, anchor: Map<string, string>, reqs: Map<string, Re
     parts.push(`<p class="note">Blocked by ${target ? `<a href="#${esc(target)}">${esc(c.blockedBy)}</a>` : esc(c.blockedBy)}</p>`);
   }
   if (c.status === 'na' && c.reason) parts.push(`<p class="note">n/a: ${esc(c.reason)}</p>`);
+  if (c.attributes?.length) parts.push(`<p class="meta">Attributes: ${c.attributes.map((a) => `<code>${esc(a)}</code>`).join(', ')}</p>`);
+  if (c.location) parts.push(`<p class="meta">Declared in <code>suites/${esc(c.location)}</code></p>`);
   const message = messageBody(c);
   if (message && message !== c.reason) parts.push(`<pre class="message">${esc(message)}</pre>`);
   if (c.expected !== undefined || c.actual !== undefined) {
@@ -160,7 +162,7 @@ function requirementsByArea(report: ComplianceReport, anchor: Map<string, string
   for (const r of report.requirements) areas.set(r.area ?? 'other', [...(areas.get(r.area ?? 'other') ?? []), r]);
   const groups = [...areas].map(([area, reqs]) => {
     const rows = reqs.map((r) => {
-      const note = r.status === 'na' && r.reason ? `<br><small>n/a: ${esc(r.reason)}</small>`
+      const note = (r.status === 'na' || r.status === 'untested') && r.reason ? `<br><small>${r.status === 'na' ? 'n/a' : 'untested'}: ${esc(r.reason)}</small>`
         : r.waiver ? `<br><small>waiver until ${esc(r.waiver.expires)}${r.waiver.expired ? ' (EXPIRED)' : ''}: ${esc(r.waiver.reason)}</small>` : '';
       const checks = r.checks.map((c) => `<a href="#${esc(anchor.get(c) ?? '')}">${esc(c)}</a>`).join('<br>');
       return `<tr id="req-${esc(r.id)}" data-status="${r.status}"><td><b>${esc(r.id)}</b></td><td>${esc(r.level)}</td><td>${badge(r.status)}${note}</td><td>${esc(r.statement ?? '')}${r.condition ? `<br><small>${esc(r.condition)}</small>` : ''}<br><small>${sourceLinks(sources(r))}</small></td><td>${checks}</td></tr>`;
@@ -168,6 +170,14 @@ function requirementsByArea(report: ComplianceReport, anchor: Map<string, string
     return `<div class="group"><h3>${esc(area)}</h3><table class="grid reqs"><colgroup><col class="c-id"><col class="c-level"><col class="c-status"><col><col class="c-checks"></colgroup><thead><tr><th>ID</th><th>level</th><th>status</th><th>requirement</th><th>checks</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
   });
   return `<section id="requirements"><h2>Requirements by area</h2>${groups.join('\n')}</section>`;
+}
+
+function attributeSet(report: ComplianceReport): string {
+  const a = report.attributes;
+  if (!a) return '';
+  const list = (xs: readonly string[]): string => xs.map((x) => `<code>${esc(x)}</code>`).join(', ');
+  return `<section id="attributes"><h2>Attributes</h2><p>${esc(attributeSource(a))}</p>
+<details><summary>The attribute set</summary><p><b>User:</b> ${list(a.user)}</p><p><b>Group:</b> ${list(a.group)}</p></details></section>`;
 }
 
 function checksByArea(report: ComplianceReport, anchor: Map<string, string>): string {
@@ -280,6 +290,7 @@ export function renderHtml(report: ComplianceReport): string {
 ${notices}
 <section id="summary"><h2>Summary</h2><div class="summary">${chart(report)}${countsTable(report)}</div></section>
 ${gallery(report)}
+${attributeSet(report)}
 ${controls()}
 ${requirementsByArea(report, anchor)}
 ${checksByArea(report, anchor)}

@@ -5,7 +5,7 @@
  * SHOULD warnings pass, with a <system-out> note, so they never break a CI gate. The gallery checklist rides
  * along as properties of an empty `gallery-checklist` suite.
  */
-import { formatMs, messageBody } from './legend.js';
+import { attributeSource, formatMs, messageBody } from './legend.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
 
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
@@ -63,6 +63,8 @@ function testcase(c: ReportCheck): string {
     ['check-id', c.id],
     ...(c.dialect ? [['dialect', c.dialect]] : []),
     ...(c.counterparts ?? []).map((x) => ['counterpart', x]),
+    ...(c.attributes ?? []).map((x) => ['attribute', x]),
+    ...(c.location ? [['location', `suites/${c.location}`]] : []),
   ].map(([name, value]) => `        <property${attrs({ name: name ?? '', value: value ?? '' })}/>`);
   const body = outcome(c);
   return [
@@ -107,6 +109,16 @@ export function renderJunit(report: ComplianceReport): string {
     lines.push(`  <testsuite${attrs({ name: 'gallery-checklist', tests: 0, failures: 0, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt })}>`, '    <properties>');
     for (const g of report.gallery) {
       lines.push(`      <property${attrs({ name: `gallery:${g.id}`, value: `${g.status} (${g.need}): ${g.title}. ${g.note}` })}/>`);
+    }
+    lines.push('    </properties>', '  </testsuite>');
+  }
+  if (report.attributes) {
+    // The run's attribute set as data only, like the gallery checklist: where it came from and what it holds.
+    const a = report.attributes;
+    lines.push(`  <testsuite${attrs({ name: 'attribute-set', tests: 0, failures: 0, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt })}>`, '    <properties>');
+    lines.push(`      <property${attrs({ name: 'source', value: attributeSource(a) })}/>`);
+    for (const [kind, list] of [['user', a.user], ['group', a.group]] as const) {
+      lines.push(...list.map((v) => `      <property${attrs({ name: `${kind}-attribute`, value: v })}/>`));
     }
     lines.push('    </properties>', '  </testsuite>');
   }

@@ -3,7 +3,7 @@
  * every value is escaped; messages from the endpoint go in fenced blocks whose fence is longer than any run inside.
  */
 import type { CheckStatus } from '../core/evidence.js';
-import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
+import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementStatus } from './model.js';
 
 const ICON: Record<AnyStatus, string> = {
@@ -35,6 +35,7 @@ function checkDetail(c: ReportCheck): string {
   if (c.waiver) lines.push(`Waived until ${mdText(c.waiver.expires)}: ${mdText(c.waiver.reason)}`, '');
   if (c.blockedBy) lines.push(`Blocked by \`${c.blockedBy.replace(/`/g, '')}\``, '');
   if (c.status === 'na' && c.reason) lines.push(`Not applicable: ${mdText(c.reason)}`, '');
+  if (c.attributes?.length) lines.push(`Attributes: ${c.attributes.map(mdText).join(', ')}`, '');
   const body = [messageBody(c), c.expected !== undefined ? `Expected: ${c.expected}` : '', c.actual !== undefined ? `Actual:   ${c.actual}` : '']
     .filter(Boolean).join('\n');
   if (body) lines.push(fenced(body), '');
@@ -75,9 +76,29 @@ export function renderMarkdown(report: ComplianceReport): string {
     for (const c of attention) out.push(checkDetail(c));
   }
 
+  const notRun = report.checks.filter((c) => c.status === 'na' || c.status === 'blocked');
+  if (notRun.length) {
+    out.push('## Checks that did not judge their subject', '', '<details><summary>n/a and blocked checks, with the reason</summary>', '');
+    for (const c of notRun) {
+      // A blocked check's message already reads "blocked by <check>: <cause>".
+      const why = c.status === 'na' ? c.reason ?? 'not applicable' : c.message ?? `blocked by ${c.blockedBy ?? 'a prerequisite'}`;
+      out.push(`- ${status(c.status)} \`${c.id.replace(/`/g, '')}\`: ${mdText(why)}`);
+    }
+    out.push('', '</details>', '');
+  }
+
+  if (report.attributes) {
+    const written = report.checks.filter((c) => c.attributes?.length);
+    out.push('## Attributes', '', mdText(attributeSource(report.attributes)), '');
+    out.push('<details><summary>The attribute set, and what each check wrote</summary>', '');
+    out.push(`- User: ${report.attributes.user.map(mdText).join(', ')}`, `- Group: ${report.attributes.group.map(mdText).join(', ')}`, '');
+    for (const c of written) out.push(`- \`${c.id.replace(/`/g, '')}\`: ${(c.attributes ?? []).map(mdText).join(', ')}`);
+    out.push('', '</details>', '');
+  }
+
   out.push('## Requirements', '', '| ID | level | area | status | checks |', '| --- | --- | --- | --- | --- |');
   for (const r of report.requirements) {
-    const note = r.status === 'na' && r.reason ? ` (${mdText(r.reason)})` : r.waiver ? ` (waiver until ${mdText(r.waiver.expires)}${r.waiver.expired ? ', expired' : ''})` : '';
+    const note = (r.status === 'na' || r.status === 'untested') && r.reason ? ` (${mdText(r.reason)})` : r.waiver ? ` (waiver until ${mdText(r.waiver.expires)}${r.waiver.expired ? ', expired' : ''})` : '';
     out.push(`| ${mdText(r.id)} | ${r.level} | ${mdText(r.area ?? '')} | ${status(r.status)}${note} | ${r.checks.map((c) => `\`${c.replace(/`/g, '')}\``).join(' ')} |`);
   }
   out.push('', '## Legend', '');

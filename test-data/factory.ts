@@ -102,6 +102,16 @@ export class DataFactory {
     };
   }
 
+  /** A BCP-47 language tag, as preferredLanguage and locale hold. */
+  language(): string {
+    return this.faker.helpers.arrayElement(LANGUAGES);
+  }
+
+  /** An IANA time zone. */
+  timeZone(): string {
+    return this.faker.helpers.arrayElement(TIME_ZONES);
+  }
+
   /** A short random word for new attribute values (titles, display names) in updates. */
   word(): string {
     return `${this.faker.word.adjective()} ${this.faker.word.noun()}`;

@@ -89,6 +89,7 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
       matchingAttribute: 'userName',
       groups: true,
       manager: true,
+      roles: true,
       timeoutMs: 1000,
       only,
       skip,

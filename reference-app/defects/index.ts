@@ -51,6 +51,7 @@ import { reactivateIgnored } from './reactivate-ignored.js';
 import { reformatPhone } from './reformat-phone.js';
 import { removeMembersClearsAll } from './remove-members-clears-all.js';
 import { resourceTypesNoSchemas } from './resource-types-no-schemas.js';
+import { rolesDroppedOnCreate } from './roles-dropped-on-create.js';
 import { schemasBareArray } from './schemas-bare-array.js';
 import { softDeleteHidesUser } from './soft-delete-hides-user.js';
 import { spcIncomplete } from './spc-incomplete.js';
@@ -121,6 +122,7 @@ export const DEFECTS: readonly Defect[] = [
   reformatPhone,
   removeMembersClearsAll,
   resourceTypesNoSchemas,
+  rolesDroppedOnCreate,
   schemasBareArray,
   softDeleteHidesUser,
   spcIncomplete,

@@ -6,7 +6,7 @@ const MULTI = ['emails', 'phoneNumbers', 'addresses', 'roles', 'ims', 'photos', 
 
 export const primaryAsString: Defect = {
   name: 'primary-as-string',
-  requirements: ['RESOURCE-SCHEMA', 'USER-CREATE-STRING-BOOLEANS', 'USER-CREATE', 'USER-GET'],
+  requirements: ['RESOURCE-SCHEMA', 'USER-CREATE', 'USER-GET'],
   description: 'Returns the primary flags of multi-valued user attributes as the strings "true"/"false" instead of JSON booleans.',
   install: () => ({
     response: (res, req) => (req.resourceType === 'User' || req.route === 'search'

@@ -4,6 +4,7 @@
  */
 export const CHECK = {
   createUser: 'users/create',
+  createWithRoles: 'users/create-with-roles',
   valuesVerbatim: 'users/values-verbatim',
   createDuplicateUser: 'users/create-duplicate',
   getUnknownUser: 'users/get-unknown',
@@ -15,6 +16,7 @@ export const CHECK = {
   patchAdd: 'patch/add',
   patchReplace: 'patch/replace',
   patchRemove: 'patch/remove',
+  valueFilterReplace: 'patch/value-filter-replace',
   deactivate: 'deactivation/deactivate',
   reactivate: 'deactivation/reactivate',
   deprovision: 'lifecycle/deprovision',

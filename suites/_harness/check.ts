@@ -8,16 +8,17 @@
 import { test, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { ConformanceFailure, HarnessError, TargetError } from '../../core/errors.js';
-import { ALLURE_VERDICT_LABEL, ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
+import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL, ANNOTATION, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
 import { findRequirement, type Level, type Requirement } from '../../core/requirements.js';
 import { areaOf, inDialect, isCheckId } from '../../core/check-id.js';
 import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
-import { DataFactory } from '../../test-data/factory.js';
+import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
+import { CheckAttributes } from './attributes.js';
 import { runClient, runContext, targetNames } from './context.js';
 import { Ledger } from './ledger.js';
-import { Setup } from './setup.js';
+import { Setup, type UserOverrides } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
 import { Blocked, NotApplicable } from './verdicts.js';
 import { MEASUREMENT } from './measurement.js';
@@ -54,6 +55,13 @@ export interface CheckContext {
   ledger: Ledger;
   config: RunConfig;
   caps: TargetCapabilities;
+  /**
+   * The attributes this check may write (what the endpoint declares, the vendor's mapping, or Entra's default):
+   * `need` / `pick` choose them and record them in the evidence; n/a when the endpoint lacks them.
+   */
+  attrs: CheckAttributes;
+  /** A generated user as Entra would send it to this endpoint: only declared attributes, `overrides` as given. */
+  newUser(overrides?: UserOverrides): GeneratedUser;
   /** Boxed protocol step named like the wire: `PATCH /Users/{id} replace active=false`. */
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Ends as `info` instead of `pass` with this message (interesting behaviour, measurements). */
@@ -156,16 +164,23 @@ async function runCheck({ id, spec, reqs, level, title, body, location }: Declar
     durationMs: 0,
   };
   let infoMessage: string | undefined;
+  let attrs: CheckAttributes | undefined;
   const started = performance.now();
   let rethrow: unknown;
   let skipReason: string | undefined;
   try {
     const caps = await targetCapabilities(client, config);
+    await shareAttributeSet(config.url, caps, testInfo);
     const naReason = spec.applies?.(caps, config);
     if (naReason) throw new NotApplicable(naReason);
+    const checkAttrs = new CheckAttributes(caps.attributes);
+    attrs = checkAttrs;
+    // The factory spreads overrides as they are; only GeneratedUser's type is closed.
+    const newUser = (overrides: UserOverrides = {}): GeneratedUser =>
+      checkAttrs.prune(data.user(overrides as Partial<GeneratedUser>), Object.keys(overrides));
     const ctx: CheckContext = {
-      scim, entra, data, ledger, config, caps, testInfo,
-      setup: new Setup(scim, entra, data, ledger, spec.dialect ?? 'default'),
+      scim, entra, data, ledger, config, caps, testInfo, attrs: checkAttrs, newUser,
+      setup: new Setup(scim, entra, data, newUser, ledger, spec.dialect ?? 'default'),
       step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
       info: (message) => { infoMessage = message; },
     };
@@ -182,12 +197,14 @@ async function runCheck({ id, spec, reqs, level, title, body, location }: Declar
   } finally {
     await ledger.cleanup();
     record.exchanges = scim.exchanges;
+    const used = attrs?.recorded() ?? [];
+    if (used.length > 0) record.attributes = used;
     record.durationMs = Math.round(performance.now() - started);
     await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
     // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
     // and an fsync'd file in the runner, and together they were most of a check's own overhead.
     if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
-    await labelForAllure(areaOf(id), reqs, level, record.status);
+    await labelForAllure(areaOf(id), reqs, level, record.status, record.attributes ?? []);
   }
   if (skipReason) test.skip(true, skipReason);
   // Playwright discards a worker after every unexpected failure (a new process, 1–2 s). When the target broke a
@@ -196,6 +213,15 @@ async function runCheck({ id, spec, reqs, level, title, body, location }: Declar
   // label. Our own bugs (HarnessError) still cost the worker: its state is not to be trusted.
   if (rethrow && !(rethrow instanceof HarnessError)) testInfo.fail();
   if (rethrow) throw rethrow;
+}
+
+/** Targets whose attribute set this worker has handed to the reporter (once each: the report prints it). */
+const sharedAttributeSets = new Set<string>();
+
+async function shareAttributeSet(url: string, caps: TargetCapabilities, testInfo: TestInfo): Promise<void> {
+  if (sharedAttributeSets.has(url)) return;
+  sharedAttributeSets.add(url);
+  await testInfo.attach(ATTRIBUTES_ATTACHMENT, { body: JSON.stringify(caps.attributes.toJSON()), contentType: 'application/json' });
 }
 
 interface Outcome {
@@ -207,7 +233,7 @@ interface Outcome {
 function classify(err: unknown, reqs: Requirement[], checkLevel: Level): Outcome {
   if (err instanceof NotApplicable) return { fields: { status: 'na', reason: err.reason, message: err.reason }, skipReason: `n/a: ${err.reason}` };
   if (err instanceof Blocked) {
-    return { fields: { status: 'blocked', blockedBy: err.blockedBy, message: err.message }, skipReason: err.message };
+    return { fields: { status: 'blocked', blockedBy: err.blockedBy, message: err.message, ...(err.code ? { errorCode: err.code } : {}) }, skipReason: err.message };
   }
   if (err instanceof ConformanceFailure) {
     const broken = err.details.requirements?.length ? err.details.requirements : reqs.map((r) => r.id);
@@ -218,6 +244,7 @@ function classify(err: unknown, reqs: Requirement[], checkLevel: Level): Outcome
     const fields: Partial<CheckRecord> = {
       status: level === 'SHOULD' ? 'warn' : 'fail',
       message,
+      broken: brokenReqs.length ? brokenReqs.map((r) => r.id) : reqs.map((r) => r.id),
       errorCode: err.code,
       ...(err.details.expected !== undefined ? { expected: err.details.expected } : {}),
       ...(err.details.actual !== undefined ? { actual: err.details.actual } : {}),
@@ -246,8 +273,9 @@ function formatFailure(err: ConformanceFailure, r: Requirement | undefined): str
 const SEVERITY: Record<Level, string> = { MUST: 'critical', COND: 'normal', SHOULD: 'minor' };
 
 /** All labels in one call: each allure.* call is a message through Playwright's step machinery. */
-async function labelForAllure(area: string, reqs: Requirement[], level: Level, verdict: CheckStatus): Promise<void> {
+async function labelForAllure(area: string, reqs: Requirement[], level: Level, verdict: CheckStatus, attributes: readonly string[]): Promise<void> {
   await allure.labels(
+    ...(attributes.length ? [{ name: ALLURE_ATTRIBUTES_LABEL, value: attributes.join(', ') }] : []),
     { name: 'epic', value: area },
     ...reqs.map((r) => ({ name: 'feature', value: r.id })),
     { name: 'severity', value: SEVERITY[level] },

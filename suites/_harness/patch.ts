@@ -8,10 +8,8 @@ import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { AttributeChange, ChangeKind } from '../../mock-idp/request-builder.js';
 import { isFilteredPath, readPath as readTargetPath } from '../../mock-idp/scim-paths.js';
-import type { GeneratedUser } from '../../test-data/factory.js';
 import type { CheckContext } from './check.js';
-import type { Created } from './setup.js';
-import { expectScim, expectValue, fail, readPath } from './matchers.js';
+import { describeResponse, expectScim, expectValue, fail, readPath } from './matchers.js';
 import { blocked } from './verdicts.js';
 import { CHECK } from './check-ids.js';
 import { send } from './wire.js';
@@ -100,6 +98,37 @@ export function expectCleared(back: ReadBack, path: string, opts: { emptyString?
   }
 }
 
+/** What a control expects to read back: `path` holding `value`, or cleared when `value` is undefined. */
+export interface ControlExpectation {
+  path: string;
+  value?: unknown;
+  /** The check that proves this change on its own: blocks the quirk check when the control does not apply it. */
+  blocker: string;
+}
+
+const valueAt = (user: Record<string, unknown>, path: string): unknown => (isFilteredPath(path) ? readTargetPath(user, path) : readPath(user, path));
+const isCleared = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/**
+ * One variable per check: a quirk's stimulus differs from a known-good control in the quirk only, and the control
+ * runs first, on a user of its own. When the endpoint refuses the control or does not apply it, the quirk cannot be
+ * judged: the check is blocked by the check proving the control's operation, with the control's answer as the
+ * cause — never failed for a requirement it did not get to test.
+ */
+export async function controlPatch(ctx: PatchContext, req: ScimRequest, userId: string, expect: readonly ControlExpectation[]): Promise<void> {
+  const first = expect[0]?.blocker ?? CHECK.patchReplace;
+  const res = await send(ctx, { ...req, step: `control: ${req.step ?? 'PATCH'}` });
+  if (res.status !== 200 && res.status !== 204) blocked(first, `the control request (${req.step ?? 'PATCH'}) answered ${describeResponse(res)}`);
+  const back = await send(ctx, { ...ctx.entra.getUser(userId), step: 'control: GET /Users/{id}' });
+  if (back.status !== 200 || typeof back.body !== 'object' || back.body === null) blocked(first, `after the control request, GET answered ${describeResponse(back)}`);
+  const user = back.body as Record<string, unknown>;
+  for (const e of expect) {
+    const now = valueAt(user, e.path);
+    const applied = e.value === undefined ? isCleared(now) : JSON.stringify(now) === JSON.stringify(e.value);
+    if (!applied) blocked(e.blocker, `the control request did not apply ${e.path}: expected ${e.value === undefined ? 'it cleared' : show(e.value)}, read ${show(now)}`);
+  }
+}
+
 /**
  * Entra's flagged dialect folds every simple replace into one path-less replace with dotted and URN keys
  * (reference §3.3.3), so there a check that replaces simple attributes also proves USER-PATCH-NO-PATH.
@@ -111,15 +140,6 @@ export function foldedReplaces(dialect: Dialect): string[] {
 /** Entra's default dialect sends `active` as "True"/"False" (reference §3.3.1): there it proves PATCH-STRING-BOOLEANS. */
 export function stringActive(dialect: Dialect): string[] {
   return dialect === 'default' ? ['PATCH-STRING-BOOLEANS'] : [];
-}
-
-/**
- * setup.user() with attributes the generated user lacks (nickName, roles, …) added, or generated ones dropped
- * (given as undefined): the factory spreads overrides as they are and the request builder sends any attribute,
- * only GeneratedUser's type is closed.
- */
-export function userWith(ctx: Pick<CheckContext, 'setup'>, attributes: Record<string, unknown>): Promise<Created<GeneratedUser>> {
-  return ctx.setup.user(attributes as Partial<GeneratedUser>);
 }
 
 /**

@@ -1,8 +1,11 @@
 /**
- * Prerequisites, created Entra's way and tracked for cleanup. When a prerequisite cannot be created, the check
- * that needed it is `blocked` by the check that proves that very operation — not failed a second time.
+ * Prerequisites, created Entra's way and tracked for cleanup. When a prerequisite cannot be created — refused, or
+ * the target timed out or answered garbage — the check that needed it is `blocked` by the check that proves that
+ * very operation, not failed or errored a second time: its requirement is judged by the checks that could run.
  */
+import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
+import { TargetError } from '../../core/errors.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { EntraRequestBuilder } from '../../mock-idp/request-builder.js';
 import type { DataFactory, GeneratedGroup, GeneratedUser } from '../../test-data/factory.js';
@@ -11,6 +14,12 @@ import { blockerIn } from './context.js';
 import type { Ledger } from './ledger.js';
 import { describeResponse } from './matchers.js';
 import { blocked } from './verdicts.js';
+
+/**
+ * Attributes a check sets on a generated user on purpose — also ones the generator does not make (nickName,
+ * roles …) — or drops (given as undefined). They are sent as given; everything else is pruned to the attribute set.
+ */
+export type UserOverrides = Record<string, unknown>;
 
 export interface Created<T> {
   id: string;
@@ -25,23 +34,26 @@ export class Setup {
     private readonly scim: ScimClient,
     private readonly entra: EntraRequestBuilder,
     private readonly data: DataFactory,
+    /** Generated users pruned to the run's attribute set. */
+    private readonly newUser: (overrides?: UserOverrides) => GeneratedUser,
     private readonly ledger: Ledger,
     /** The PATCH dialect of the check's request builder. */
     private readonly dialect: Dialect,
   ) {}
 
-  async user(overrides: Partial<GeneratedUser> = {}): Promise<Created<GeneratedUser>> {
-    const payload = this.data.user(overrides);
-    const res = await this.scim.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' });
+  /** @param blocker the check proving this create (users/create; another when the overrides are its subject) */
+  async user(overrides: UserOverrides = {}, blocker: string = CHECK.createUser): Promise<Created<GeneratedUser>> {
+    const payload = this.newUser(overrides);
+    const res = await this.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' }, blocker);
     const id = createdId(res);
-    if (!id) blocked(CHECK.createUser, `creating a user failed: ${describeResponse(res)}`);
+    if (!id) blocked(blocker, `creating a user failed: ${describeResponse(res)}`);
     this.ledger.track('User', id, payload.userName);
     return { id, payload, resource: res.body as Record<string, unknown>, res };
   }
 
   async group(overrides: Partial<GeneratedGroup> = {}): Promise<Created<GeneratedGroup>> {
     const payload = this.data.group(overrides);
-    const res = await this.scim.send({ ...this.entra.createGroup(payload), step: 'setup: POST /Groups' });
+    const res = await this.send({ ...this.entra.createGroup(payload), step: 'setup: POST /Groups' }, CHECK.createGroup);
     const id = createdId(res);
     if (!id) blocked(CHECK.createGroup, `creating a group failed: ${describeResponse(res)}`);
     this.ledger.track('Group', id, payload.displayName);
@@ -49,8 +61,18 @@ export class Setup {
   }
 
   async addMembers(groupId: string, memberIds: string[]): Promise<void> {
-    const res = await this.scim.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' });
+    const res = await this.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' }, blockerIn(CHECK.addMember, this.dialect));
     if (res.status !== 200 && res.status !== 204) blocked(blockerIn(CHECK.addMember, this.dialect), `adding members failed: ${describeResponse(res)}`);
+  }
+
+  /** A set-up request; a target error on it blocks the check by `blocker`, keeping the error's code. */
+  private async send(req: ScimRequest, blocker: string): Promise<ScimResponse> {
+    try {
+      return await this.scim.send(req);
+    } catch (err) {
+      if (err instanceof TargetError) blocked(blocker, `${req.step ?? `${req.method} ${req.path}`} failed: ${err.message}`, err.code);
+      throw err;
+    }
   }
 }
 

@@ -8,7 +8,8 @@ export class NotApplicable extends Error {
 }
 
 export class Blocked extends Error {
-  constructor(readonly blockedBy: string, readonly detail: string) {
+  /** @param code the TargetError code when a set-up request errored rather than was refused */
+  constructor(readonly blockedBy: string, readonly detail: string, readonly code?: string) {
     super(`blocked by ${blockedBy}: ${detail}`);
     this.name = 'Blocked';
   }
@@ -20,6 +21,6 @@ export function na(reason: string): never {
 }
 
 /** Ends the check as blocked: a prerequisite (another check's subject) failed, so this one cannot be judged. */
-export function blocked(blockedBy: string, detail: string): never {
-  throw new Blocked(blockedBy, detail);
+export function blocked(blockedBy: string, detail: string, code?: string): never {
+  throw new Blocked(blockedBy, detail, code);
 }

@@ -24,8 +24,8 @@ check({
   id: 'auth/wrong-token-post',
   title: 'Sends POST /Users with a wrong bearer token',
   requirements: ['AUTH-REJECT'],
-}, async ({ scim, entra, data, ledger, step }) => {
-  const user = data.user();
+}, async ({ scim, entra, data, newUser, ledger, step }) => {
+  const user = newUser();
   const res = await step('POST /Users (wrong token)', () =>
     scim.send({ ...entra.createUser(user), auth: { authorization: `Bearer not-the-token-${data.guid()}` } }));
   // If the endpoint wrongly created it, make sure cleanup removes it.

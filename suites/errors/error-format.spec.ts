@@ -52,7 +52,7 @@ check({
   requirements: ['ERROR-FORMAT'],
 }, async (ctx) => {
   const existing = await ctx.setup.user();
-  const duplicate = ctx.data.user({ userName: existing.payload.userName });
+  const duplicate = ctx.newUser({ userName: existing.payload.userName });
   const res = await send(ctx, ctx.entra.createUser(duplicate));
   const id = (res.body as { id?: unknown } | undefined)?.id;
   if (res.status < 300 && typeof id === 'string') ctx.ledger.track('User', id, duplicate.userName);

@@ -51,7 +51,8 @@ check({
   id: 'filter/work-email',
   title: 'Sends GET /Users?filter=emails[type eq "work"].value eq "…"',
   requirements: ['USER-FILTER-EMAIL'],
-}, async ({ scim, entra, setup, step }) => {
+}, async ({ scim, entra, setup, step, attrs }) => {
+  attrs.need(['emails[type eq "work"].value']);
   const { id, payload } = await setup.user();
   const mail = payload.emails[0]?.value ?? '';
   const res = await step('GET /Users?filter=emails[type eq "work"].value eq "…"', () => scim.send(entra.findUser('emails[type eq "work"].value', mail)));

@@ -3,6 +3,7 @@
  * client (every request is evidence) and journals what it creates for cleanup; Entra's default mapping adapted
  * to the run (matching attribute, manager, groups); small run-prefixed directories; read-back assertions.
  */
+import { MANAGER_PATH } from '../../core/entra-default-mapping.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { openDb, type Db } from '../../mock-idp/db.js';
@@ -15,14 +16,18 @@ import { readPath } from '../../mock-idp/scim-paths.js';
 import { expectScim, fail } from '../_harness/index.js';
 import type { CheckContext } from '../_harness/index.js';
 
-export const MANAGER_PATH = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager';
 
-/** Entra's default non-gallery mapping with the run's matching attribute, and manager/groups only when tested. */
+/**
+ * Entra's default non-gallery mapping as an admin would keep it for this endpoint: only targets the endpoint
+ * declares (the attribute set), the run's matching attribute, and manager/groups only when tested.
+ */
 export function runMappings(ctx: CheckContext): CompiledMappings {
   const input: MappingsInput = defaultMappingsInput();
   const matchOn = ctx.config.matchingAttribute === 'email' ? 'emails[type eq "work"].value' : ctx.config.matchingAttribute;
-  input.user.attributes = input.user.attributes
-    .filter((a) => a.target !== MANAGER_PATH || ctx.caps.managerNaReason === undefined)
+  const tested = input.user.attributes.filter((a) => a.target !== MANAGER_PATH || ctx.caps.managerNaReason === undefined);
+  const declared = new Set(ctx.attrs.declared(tested.map((a) => a.target)));
+  input.user.attributes = tested
+    .filter((a) => declared.has(a.target) || a.target === matchOn)
     .map((a) => {
       const { matchingPrecedence: _drop, ...rest } = a;
       return a.target === matchOn ? { ...rest, matchingPrecedence: 1 } : rest;

@@ -28,7 +28,7 @@ for (const dialect of dialects()) {
     const mapped = evaluateMappings(lc.mappings.user, { get: userSource(existing, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
     const pre = await ctx.step(`POST /Users (the app's own user, holding only ${matchOn})`, () => ctx.scim.send(ctx.entra.createUser({
       ...buildResource({ [matchOn]: mapped[matchOn] }),
-      userName: existing.userPrincipalName, displayName: 'Created in the app', title: 'Before provisioning', active: true,
+      ...ctx.attrs.prune({ userName: existing.userPrincipalName, displayName: 'Created in the app', title: 'Before provisioning', active: true }),
     })));
     const preId = String(expectScim(pre, REQ).toHaveStatus(201, 200).json().id);
     ctx.ledger.track('User', preId, existing.userPrincipalName);

@@ -2,39 +2,31 @@
  * PATCH-STRING-BOOLEANS: Entra's default dialect sends `active` as the strings "True"/"False" (reference §3.3.1,
  * §3.4 Q2), and in both dialects it selects the primary role with a string inside the filter,
  * `roles[primary eq "True"].value` (§3.4 Q11). The endpoint must read them as booleans and store booleans.
+ * One variable: a control sends the same change with a JSON boolean first; when the endpoint does not apply that,
+ * the change itself is broken (the check proving it says so) and this check is blocked.
  */
-import { createRequestBuilder } from '../../mock-idp/request-builder.js';
+import type { ScimRequest } from '../../core/client/request.js';
+import { blockerIn } from '../_harness/context.js';
 import { blocked, check, CHECK, dialects, fail, inDialect, type CheckContext } from '../_harness/index.js';
-import { expectAt, readUser, sendPatch, userWith } from '../_harness/patch.js';
+import { controlPatch, expectAt, readUser, sendPatch } from '../_harness/patch.js';
 import { send } from '../_harness/wire.js';
 
-/** Entra's flagged dialect, for the JSON-boolean control request. */
-const withBooleans = createRequestBuilder({ dialect: 'aadOptscim062020' });
-const DEACTIVATION = { false: CHECK.deactivate, true: CHECK.reactivate } as const;
+/** The control: Entra's own request (same dialect, same op) with JSON booleans where it sends "True"/"False". */
+function withJsonBooleans(req: ScimRequest): ScimRequest {
+  const body = req.body as { Operations: Array<Record<string, unknown>> };
+  const Operations = body.Operations.map((o) => (o.value === 'True' || o.value === 'False' ? { ...o, value: o.value === 'True' } : o));
+  return { ...req, body: { ...body, Operations }, step: `${req.step ?? 'PATCH'} (JSON boolean)` };
+}
 
-/**
- * Sets `active` with Entra's default-dialect string. If the user does not show the boolean afterwards, the same
- * change is sent as a JSON boolean: when that works, the string was the problem; when it does not, setting
- * `active` is broken as such and the deactivation check proving it says so (this one is blocked).
- */
+/** Sets `active` with Entra's default-dialect string and reads back the boolean. */
 async function setActiveWithString(ctx: CheckContext, id: string, active: boolean): Promise<void> {
-  const blocker = inDialect(DEACTIVATION[`${active}`], 'default');
   await sendPatch(ctx, ctx.entra.setActive(id, active), 'PATCH-STRING-BOOLEANS');
   const back = await send(ctx, ctx.entra.getUser(id));
-  if (back.status !== 200) blocked(blocker, `after active=${active}, GET answered ${back.status}`);
   const stored = (back.body as { active?: unknown } | undefined)?.active;
-  if (stored === active) return;
-  const sent = active ? '"True"' : '"False"';
-  if (typeof stored !== 'string') {
-    const control = await send(ctx, { ...withBooleans.setActive(id, active), step: `PATCH /Users/{id} replace active=${active} (JSON boolean, control)` });
-    const after = control.status === 200 || control.status === 204
-      ? await send(ctx, ctx.entra.getUser(id))
-      : undefined;
-    if ((after?.body as { active?: unknown } | undefined)?.active !== active) blocked(blocker, `active=${active} is not applied even as a JSON boolean`);
-  }
-  fail('SCIM_VALUE', `the string ${sent} was not stored as the boolean ${active}`, {
-    expected: `active = ${active} (a JSON boolean)`,
-    actual: `active = ${JSON.stringify(stored) ?? '(absent)'}`,
+  if (back.status === 200 && stored === active) return;
+  fail('SCIM_VALUE', `the string ${active ? '"True"' : '"False"'} was not stored as the boolean ${active}`, {
+    expected: `active = ${active} (a JSON boolean), as the same change with a JSON boolean was (the control)`,
+    actual: back.status === 200 ? `active = ${JSON.stringify(stored) ?? '(absent)'}` : `GET answered ${back.status}`,
     res: back,
     requirement: 'PATCH-STRING-BOOLEANS',
   });
@@ -48,28 +40,43 @@ if (dialects().includes('default')) {
     dialect: 'default',
     requirements: ['PATCH-STRING-BOOLEANS'],
   }, async (ctx) => {
+    ctx.attrs.need(['active']);
     const user = await ctx.setup.user();
+    for (const active of [false, true]) {
+      const blocker = inDialect(active ? CHECK.reactivate : CHECK.deactivate, 'default');
+      await controlPatch(ctx, withJsonBooleans(ctx.entra.setActive(user.id, active)), user.id, [{ path: 'active', value: active, blocker }]);
+    }
     await setActiveWithString(ctx, user.id, false);
     await setActiveWithString(ctx, user.id, true);
   });
 }
 
 const PRIMARY_ROLE = 'roles[primary eq "True"].value';
+const ROLES = [
+  { primary: true, type: 'WindowsAzureActiveDirectoryRole', display: 'Reader', value: 'Reader' },
+  { primary: false, type: 'WindowsAzureActiveDirectoryRole', display: 'Auditor', value: 'Auditor' },
+];
 
 for (const dialect of dialects()) {
   check({
     id: 'patch/roles-primary-filter',
     title: 'Sends Replace on roles[primary eq "True"].value',
     dialect,
-    requirements: ['PATCH-STRING-BOOLEANS', 'USER-PATCH-MULTIVALUED'],
+    requirements: ['PATCH-STRING-BOOLEANS'],
+    applies: (caps) => caps.rolesNaReason,
   }, async (ctx) => {
-    const { entra, data } = ctx;
-    const user = await userWith(ctx, {
-      roles: [
-        { primary: true, type: 'WindowsAzureActiveDirectoryRole', display: 'Reader', value: 'Reader' },
-        { primary: false, type: 'WindowsAzureActiveDirectoryRole', display: 'Auditor', value: 'Auditor' },
-      ],
-    });
+    const { entra, data, setup } = ctx;
+    const control = await setup.user({ roles: ROLES }, CHECK.createWithRoles);
+    if (!Array.isArray(control.resource.roles) || control.resource.roles.length < ROLES.length) {
+      blocked(CHECK.createWithRoles, `the user was created without its roles: ${JSON.stringify(control.resource.roles) ?? '(absent)'}`);
+    }
+    const controlRole = `Role-${data.guid().slice(0, 8)}`;
+    const blocker = blockerIn(CHECK.valueFilterReplace, dialect);
+    await controlPatch(ctx, entra.updateUser(control.id, [{ kind: 'replace', path: 'roles[primary eq true].value', value: controlRole }]), control.id, [
+      { path: 'roles[primary eq true].value', value: controlRole, blocker },
+      { path: 'roles[primary eq false].value', value: 'Auditor', blocker },
+    ]);
+    const user = await setup.user({ roles: ROLES }, CHECK.createWithRoles);
     const role = `Role-${data.guid().slice(0, 8)}`;
     await sendPatch(ctx, entra.updateUser(user.id, [{ kind: 'replace', path: PRIMARY_ROLE, value: role }]), 'PATCH-STRING-BOOLEANS');
     const back = await readUser(ctx, user.id);

@@ -4,7 +4,7 @@
  * Also the validator's "Replace Attributes" body, whose filters select by `primary eq true` (§5.3 test 6).
  */
 import { URN } from '../../core/urns.js';
-import { check, dialects } from '../_harness/index.js';
+import { check, CHECK, dialects } from '../_harness/index.js';
 import { changesOf, expectAll, expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
 
 const WORK_EMAIL = 'emails[type eq "work"].value';
@@ -14,30 +14,35 @@ const FAX_PHONE = 'phoneNumbers[type eq "fax"].value';
 
 for (const dialect of dialects()) {
   check({
-    id: 'patch/value-filter-replace',
+    id: CHECK.valueFilterReplace,
     title: 'Sends Replace through value filters on the work email, phone and address',
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
     counterparts: ['MSV 6: Patch User - Replace Attributes'],
   }, async (ctx) => {
-    const { entra, setup, data } = ctx;
+    const { entra, setup, data, attrs } = ctx;
     const user = await setup.user();
     const before = user.payload;
     const next = data.user();
-    const wanted: Record<string, unknown> = {
+    const candidates: Record<string, unknown> = {
       [WORK_EMAIL]: next.emails[0]?.value,
       [WORK_PHONE]: next.phoneNumbers[0]?.value,
       'addresses[type eq "work"].streetAddress': next.addresses[0]?.streetAddress,
       'addresses[type eq "work"].locality': next.addresses[0]?.locality,
       'addresses[type eq "work"].postalCode': next.addresses[0]?.postalCode,
     };
+    const chosen = attrs.pick(Object.keys(candidates).map((path) => ({ path })), 'Replacing through value filters', 1, 5);
+    const wanted = Object.fromEntries(chosen.map(({ path }) => [path, candidates[path]]));
     await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
     const back = await readUser(ctx, user.id);
     expectAll(back, wanted);
     // Only the addressed elements change: the other phone numbers and the rest of the work address stay.
-    expectAt(back, MOBILE_PHONE, before.phoneNumbers[1]?.value);
-    expectAt(back, FAX_PHONE, before.phoneNumbers[2]?.value);
-    expectAt(back, 'addresses[type eq "work"].country', before.addresses[0]?.country);
+    const unchanged: Record<string, unknown> = {
+      [MOBILE_PHONE]: before.phoneNumbers[1]?.value,
+      [FAX_PHONE]: before.phoneNumbers[2]?.value,
+      'addresses[type eq "work"].country': before.addresses[0]?.country,
+    };
+    for (const path of attrs.declared(Object.keys(unchanged))) expectAt(back, path, unchanged[path]);
   });
 
   check({
@@ -46,7 +51,8 @@ for (const dialect of dialects()) {
     dialect,
     requirements: ['USER-PATCH-MULTIVALUED'],
   }, async (ctx) => {
-    const { entra, setup, data } = ctx;
+    const { entra, setup, data, attrs } = ctx;
+    attrs.need([MOBILE_PHONE, WORK_PHONE]);
     const generated = data.user();
     const user = await setup.user({ phoneNumbers: generated.phoneNumbers.slice(0, 1) });
     const mobile = generated.phoneNumbers[1]?.value;
@@ -103,16 +109,38 @@ check({
   requirements: ['USER-PATCH-MULTIVALUED', 'USER-PATCH-NO-PATH'],
   counterparts: ['MSV 6: Patch User - Replace Attributes'],
 }, async (ctx) => {
-  const { setup } = ctx;
+  const { setup, attrs } = ctx;
+  const body = declaredPartOf(MSV6_BODY_A, (path) => attrs.declared([path]).length > 0);
+  if (body.Operations.length === 0) attrs.need(['emails[primary eq true].value']);
   // The user carries a primary email, phone and address, as the validator's create does.
   const user = await setup.user();
-  await sendPatch(ctx, validatorPatch(user.id, MSV6_BODY_A, 'validator test 6: replace [primary eq true] paths; replace {dotted keys}'));
+  await sendPatch(ctx, validatorPatch(user.id, body, 'validator test 6: replace [primary eq true] paths; replace {dotted keys}'));
   const back = await readUser(ctx, user.id);
   // `primary eq true` selects the element whose boolean `primary` is true (RFC 7644 §3.4.2.2). The validator
   // compares against the string "true" it sent on create and reports correct endpoints as "Missing"
   // (reference §5.3); we judge by the value actually stored in the primary element.
-  for (const o of MSV6_BODY_A.Operations) {
-    if ('path' in o) expectAt(back, o.path, o.value, 'USER-PATCH-MULTIVALUED');
+  for (const o of body.Operations) {
+    if (o.path !== undefined) expectAt(back, o.path, o.value, 'USER-PATCH-MULTIVALUED');
     else for (const [path, value] of Object.entries(o.value)) expectAt(back, path, value, 'USER-PATCH-NO-PATH');
   }
 });
+
+/** A path-bearing operation with a value, or a path-less one whose value object holds attribute paths. */
+type ValidatorOperation = { op: string; path: string; value: unknown } | { op: string; path?: undefined; value: Record<string, unknown> };
+
+/**
+ * The validator's body with only what the endpoint declares, as the validator builds it after reading /Schemas:
+ * filtered paths it declares, and of the path-less value only the keys it declares (an operation left empty goes).
+ */
+function declaredPartOf(body: typeof MSV6_BODY_A, declared: (path: string) => boolean): { schemas: readonly string[]; Operations: ValidatorOperation[] } {
+  const Operations: ValidatorOperation[] = [];
+  for (const o of body.Operations) {
+    if ('path' in o) {
+      if (declared(o.path)) Operations.push({ ...o });
+      continue;
+    }
+    const value = Object.fromEntries(Object.entries(o.value).filter(([path]) => declared(path)));
+    if (Object.keys(value).length > 0) Operations.push({ op: o.op, value });
+  }
+  return { schemas: body.schemas, Operations };
+}

@@ -35,7 +35,7 @@ const FULL = process.env.DEFECT_MATRIX === 'full';
 /** DEFECTS_ONLY=a,b: just these defects (and the clean app), compared with their rows of the committed matrix. */
 const SELECTED = process.env.DEFECTS_ONLY ? defectsByName(process.env.DEFECTS_ONLY.split(',').map((n) => n.trim())) : DEFECTS;
 
-interface Line { target: string; id: string; status: string; requirements: string[]; message?: string }
+interface Line { target: string; id: string; status: string; requirements: string[]; blockedBy?: string; message?: string }
 
 test('each defect turns exactly the checks citing its requirements red', { timeout: 1_200_000 }, async () => {
   const out = mkdtempSync(join(tmpdir(), 'scim-conform-matrix-'));
@@ -54,7 +54,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       apps.push(app);
       const config: RunConfig = {
         url: app.url, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
-        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, timeoutMs: 10_000,
+        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },
         startedAt: new Date().toISOString(),
@@ -98,6 +98,13 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       }
     }
     assert.deepEqual(problems, [], 'every defect is caught by its own requirements\' checks and by no others');
+    // A blocked check names a blocker that really broke: wherever the blocker ran against the same instance (in
+    // the full matrix, always), it went red.
+    const falseBlockers = lines.filter((l) => l.status === 'blocked').flatMap((l) => {
+      const blocker = lines.find((b) => b.target === l.target && b.id === l.blockedBy);
+      return blocker && !RED.has(blocker.status) ? [`${l.target}: ${l.id} is blocked by ${l.blockedBy}, which was ${blocker.status} — ${l.message ?? ''}`] : [];
+    });
+    assert.deepEqual(falseBlockers, [], 'every blocker that ran went red');
     // The committed matrix lists, per defect, its own requirements' red checks (the full run adds nothing to it).
     const own: Record<string, string[]> = Object.fromEntries(SELECTED.map((d) => [d.name, (actual[d.name] ?? []).filter((entry) => {
       const line = red(d.name).find((l) => `${l.id} ${l.status}` === entry);

@@ -1,4 +1,4 @@
-/** Writes one JSON line per check and target: {target, id, status, requirements, ms} from the evidence record. */
+/** Writes one JSON line per check and target: {target, id, status, requirements, blockedBy, ms} from the evidence record. */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckRecord } from '../../core/evidence.js';
@@ -14,7 +14,7 @@ export default class MatrixReporter implements Reporter {
     const line = att?.body
       ? (() => {
           const r = JSON.parse(att.body.toString('utf8')) as CheckRecord;
-          return { target, id: r.id, status: r.status, requirements: r.requirements, ms: result.duration, message: r.message?.split('\n')[1]?.trim() };
+          return { target, id: r.id, status: r.status, requirements: r.requirements, ...(r.blockedBy ? { blockedBy: r.blockedBy } : {}), ms: result.duration, message: r.message?.split('\n')[1]?.trim() };
         })()
       : { target, id: test.title, status: 'error', requirements: [], ms: result.duration, message: result.error?.message?.slice(0, 200) ?? `no evidence (${result.status})` };
     appendFileSync(this.opts.outputFile, `${JSON.stringify(line)}\n`);

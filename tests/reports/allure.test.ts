@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyVerdictsToAllure, generateAllureHtml, stripAnalytics } from '../../reports/allure.js';
-import { ALLURE_VERDICT_LABEL } from '../../core/evidence.js';
+import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL } from '../../core/evidence.js';
 import { FIXTURES } from './helpers.js';
 
 describe('generateAllureHtml', () => {
@@ -58,6 +58,11 @@ describe('applyVerdictsToAllure', () => {
       assert.equal(readFileSync(join(dir, 'f-result.json'), 'utf8'), '{ not json', 'an unreadable file is left as it was');
       assert.equal(status('g-attachment.json'), 'passed', 'only *-result.json files are results');
       assert.equal(applyVerdictsToAllure(join(dir, 'missing')), 0, 'a missing folder is nothing to do');
+      writeFileSync(join(dir, 'h-result.json'), JSON.stringify({ status: 'passed', labels: [{ name: ALLURE_ATTRIBUTES_LABEL, value: 'title, preferredLanguage' }] }));
+      assert.equal(applyVerdictsToAllure(dir), 1, 'the result with attributes changed, the others are already right');
+      const h = JSON.parse(readFileSync(join(dir, 'h-result.json'), 'utf8')) as { parameters?: unknown };
+      assert.deepEqual(h.parameters, [{ name: 'attributes', value: 'title, preferredLanguage' }], 'the attributes a check wrote are an Allure parameter');
+      assert.equal(applyVerdictsToAllure(dir), 0, 'applying twice changes nothing');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

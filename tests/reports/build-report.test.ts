@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckRecord, CheckStatus } from '../../core/evidence.js';
-import type { Level } from '../../core/requirements.js';
-import { buildReport, requirementStatus, verdictOf } from '../../reports/build-report.js';
+import { REQUIREMENTS, type Level } from '../../core/requirements.js';
+import { buildReport, requirementStatus, statusFor, verdictOf } from '../../reports/build-report.js';
 import type { RequirementStatus, Verdict } from '../../reports/model.js';
 import { fixtureContext, fixtureReport } from './helpers.js';
 
@@ -17,7 +17,8 @@ describe('requirementStatus', () => {
     ['MUST', ['pass', 'fail'], 'fail'],
     ['MUST', ['fail', 'error'], 'fail'],
     ['MUST', ['pass', 'error'], 'error'],
-    ['MUST', ['pass', 'blocked'], 'error'],
+    ['MUST', ['pass', 'blocked'], 'pass'],
+    ['MUST', ['blocked'], 'untested'],
     ['MUST', ['blocked', 'fail'], 'fail'],
     ['MUST', ['na', 'na'], 'na'],
     ['MUST', ['na', 'pass'], 'pass'],
@@ -25,7 +26,8 @@ describe('requirementStatus', () => {
     ['MUST', ['warn', 'pass'], 'pass'],
     ['COND', ['fail'], 'fail'],
     ['COND', ['na'], 'na'],
-    ['COND', ['blocked'], 'error'],
+    ['COND', ['blocked'], 'untested'],
+    ['COND', ['blocked', 'na'], 'na'],
     ['SHOULD', ['fail'], 'warn'],
     ['SHOULD', ['warn', 'pass'], 'warn'],
     ['SHOULD', ['warn', 'error'], 'warn'],
@@ -39,6 +41,23 @@ describe('requirementStatus', () => {
       assert.equal(requirementStatus(level, statuses), expected, `${level} with checks [${statuses.join(', ')}]`);
     });
   }
+});
+
+describe('statusFor: a check that broke one requirement leaves the others it cites to other checks', () => {
+  const broke = (requirement: string, status: CheckStatus, broken?: string[]): CheckStatus =>
+    statusFor(requirement, { status, ...(broken ? { broken } : {}) });
+  it('the broken requirement sees the failure', () => assert.equal(broke('PATCH-OP-CASE', 'fail', ['PATCH-OP-CASE']), 'fail', 'broken requirement'));
+  it('another cited requirement sees a check that did not judge it', () => assert.equal(broke('USER-PATCH-NO-PATH', 'fail', ['PATCH-OP-CASE']), 'blocked', 'not judged'));
+  it('a warn on a SHOULD does not count for a MUST it also cites', () => assert.equal(broke('USER-PATCH-NO-PATH', 'warn', ['USER-PATCH-ORDER']), 'blocked', 'not judged'));
+  it('records without `broken` (older versions) count for every requirement', () => assert.equal(broke('USER-PATCH-NO-PATH', 'fail'), 'fail', 'all'));
+  it('passes count for every requirement', () => assert.equal(broke('USER-PATCH-NO-PATH', 'pass', []), 'pass', 'pass'));
+  it('in a report: MUST judged only by a check that broke another requirement is untested, with the reason', () => {
+    const report = buildReport([record('patch/op-case', ['PATCH-OP-CASE', 'USER-PATCH-NO-PATH'], 'fail', { broken: ['PATCH-OP-CASE'] })], fixtureContext({ catalogue: REQUIREMENTS, waivers: [] }));
+    const req = (id: string) => report.requirements.find((q) => q.id === id);
+    assert.equal(req('PATCH-OP-CASE')?.status, 'fail', 'the broken requirement fails');
+    assert.equal(req('USER-PATCH-NO-PATH')?.status, 'untested', 'the other is not judged by it');
+    assert.equal(req('USER-PATCH-NO-PATH')?.reason, 'not judged: patch/op-case failed on PATCH-OP-CASE first', 'the reason names the check and what it broke');
+  });
 });
 
 describe('verdictOf', () => {
@@ -72,7 +91,8 @@ describe('buildReport', () => {
     assert.equal(status('USER-PATCH-ADD'), 'waived', 'failing MUST with an active waiver');
     assert.equal(status('ERROR-FORMAT'), 'warn', 'SHOULD warning');
     assert.equal(status('FILTER-NO-MATCH'), 'error', 'target timeout');
-    assert.equal(status('USER-MANAGER'), 'error', 'blocked COND could not be judged');
+    assert.equal(status('USER-MANAGER'), 'untested', 'a COND whose only check was blocked was not judged');
+    assert.match(r.requirements.find((q) => q.id === 'USER-MANAGER')?.reason ?? '', /^not judged: .+ was blocked by /, 'and the report says by what');
     assert.equal(status('TLS-VERSION'), 'na', 'n/a COND');
     assert.equal(status('RATE-25RPS'), 'pass', 'an info check does not break a MUST');
     assert.equal(status('USER-GET'), 'untested', 'no check cites it');

@@ -31,6 +31,7 @@ export function fixtureContext(overrides: Partial<BuildContext> = {}): BuildCont
     waivers: readWaivers(join(FIXTURES, 'waivers.json')),
     now: new Date('2026-01-15T12:00:00Z'),
     catalogue: fixtureCatalogue(),
+    attributes: { source: 'schemas', user: ['active', 'emails', 'emails.type', 'emails.value', 'preferredlanguage', 'title', 'username'], group: ['displayname', 'members', 'members.value'] },
     ...overrides,
   };
 }
