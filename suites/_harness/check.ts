@@ -18,7 +18,7 @@ import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
 import { CheckAttributes } from './attributes.js';
 import { runClient, runContext, targetNames } from './context.js';
 import { Ledger } from './ledger.js';
-import { Setup, type UserOverrides } from './setup.js';
+import { Setup, type MappedUser, type UserOverrides } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
 import { Blocked, NotApplicable } from './verdicts.js';
 import { MEASUREMENT } from './measurement.js';
@@ -61,7 +61,7 @@ export interface CheckContext {
    */
   attrs: CheckAttributes;
   /** A generated user as Entra would send it to this endpoint: only declared attributes, `overrides` as given. */
-  newUser(overrides?: UserOverrides): GeneratedUser;
+  newUser(overrides?: UserOverrides): MappedUser;
   /** Boxed protocol step named like the wire: `PATCH /Users/{id} replace active=false`. */
   step<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Ends as `info` instead of `pass` with this message (interesting behaviour, measurements). */
@@ -176,7 +176,7 @@ async function runCheck({ id, spec, reqs, level, title, body, location }: Declar
     const checkAttrs = new CheckAttributes(caps.attributes);
     attrs = checkAttrs;
     // The factory spreads overrides as they are; only GeneratedUser's type is closed.
-    const newUser = (overrides: UserOverrides = {}): GeneratedUser =>
+    const newUser = (overrides: UserOverrides = {}): MappedUser =>
       checkAttrs.prune(data.user(overrides as Partial<GeneratedUser>), Object.keys(overrides));
     const ctx: CheckContext = {
       scim, entra, data, ledger, config, caps, testInfo, attrs: checkAttrs, newUser,

@@ -21,6 +21,12 @@ import { blocked } from './verdicts.js';
  */
 export type UserOverrides = Record<string, unknown>;
 
+/**
+ * A generated user pruned to the run's attribute set: only userName and externalId (a common attribute) are
+ * certain to be there; every other attribute is there only when the endpoint declares it.
+ */
+export type MappedUser = Partial<GeneratedUser> & Pick<GeneratedUser, 'userName' | 'externalId'>;
+
 export interface Created<T> {
   id: string;
   payload: T;
@@ -35,14 +41,14 @@ export class Setup {
     private readonly entra: EntraRequestBuilder,
     private readonly data: DataFactory,
     /** Generated users pruned to the run's attribute set. */
-    private readonly newUser: (overrides?: UserOverrides) => GeneratedUser,
+    private readonly newUser: (overrides?: UserOverrides) => MappedUser,
     private readonly ledger: Ledger,
     /** The PATCH dialect of the check's request builder. */
     private readonly dialect: Dialect,
   ) {}
 
   /** @param blocker the check proving this create (users/create; another when the overrides are its subject) */
-  async user(overrides: UserOverrides = {}, blocker: string = CHECK.createUser): Promise<Created<GeneratedUser>> {
+  async user(overrides: UserOverrides = {}, blocker: string = CHECK.createUser): Promise<Created<MappedUser>> {
     const payload = this.newUser(overrides);
     const res = await this.send({ ...this.entra.createUser(payload), step: 'setup: POST /Users' }, blocker);
     const id = createdId(res);

@@ -54,7 +54,7 @@ check({
 }, async ({ scim, entra, setup, step, attrs }) => {
   attrs.need(['emails[type eq "work"].value']);
   const { id, payload } = await setup.user();
-  const mail = payload.emails[0]?.value ?? '';
+  const mail = payload.emails?.[0]?.value ?? '';
   const res = await step('GET /Users?filter=emails[type eq "work"].value eq "…"', () => scim.send(entra.findUser('emails[type eq "work"].value', mail)));
   expectOnly(res, id, 'emails[type eq "work"].value eq');
 });

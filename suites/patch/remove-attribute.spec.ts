@@ -21,6 +21,6 @@ for (const dialect of dialects()) {
     const back = await readUser(ctx, user.id);
     for (const a of removed) expectCleared(back, a.path);
     expectAt(back, 'userName', user.payload.userName);
-    for (const path of attrs.declared(['name.givenName'])) expectAt(back, path, user.payload.name.givenName);
+    for (const path of attrs.declared(['name.givenName'])) expectAt(back, path, user.payload.name?.givenName);
   });
 }

@@ -145,15 +145,15 @@ check({
   }
   if (attrs.declared(['phoneNumbers[type eq "work"].value']).length) {
     const phones = (stored.phoneNumbers as Array<{ type?: string; value?: string }> | undefined) ?? [];
-    for (const p of payload.phoneNumbers) {
+    for (const p of payload.phoneNumbers ?? []) {
       const got = phones.find((x) => x.type === p.type)?.value;
       if (got !== p.value) fail('SCIM_VALUE', `phoneNumbers[type eq "${p.type}"].value was changed`, { expected: JSON.stringify(p.value), actual: JSON.stringify(got), res: read });
     }
   }
   if (attrs.declared(['emails[type eq "work"].value']).length) {
     const mail = (stored.emails as Array<{ value?: string }> | undefined)?.[0]?.value;
-    if (mail !== payload.emails[0]?.value) fail('SCIM_VALUE', 'emails[0].value was changed', { expected: JSON.stringify(payload.emails[0]?.value), actual: JSON.stringify(mail), res: read });
+    if (mail !== payload.emails?.[0]?.value) fail('SCIM_VALUE', 'emails[0].value was changed', { expected: JSON.stringify(payload.emails?.[0]?.value), actual: JSON.stringify(mail), res: read });
   }
   const employeeNumber = `${URN.EnterpriseUser}:employeeNumber`;
-  if (attrs.declared([employeeNumber]).length) expectValue(read, stored, employeeNumber, payload[URN.EnterpriseUser].employeeNumber);
+  if (attrs.declared([employeeNumber]).length) expectValue(read, stored, employeeNumber, payload[URN.EnterpriseUser]?.employeeNumber);
 });
