@@ -100,6 +100,12 @@ const SCENARIOS: Record<string, Scenario> = {
     await patchUser(a, u.id, { op: 'Replace', path: 'phoneNumbers[type eq "work"].value', value: '4255550199' });
     assert.equal(((await get(a, u.id)).phoneNumbers as Json[])[0]?.value, '4255550199', 'verbatim through PATCH');
   },
+  'roles-dropped-on-create': async (a) => {
+    const u = await createUser(a, 'roles', { roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin' }] });
+    assert.equal((await get(a, u.id)).roles, undefined, 'the roles sent on create are not stored');
+    await patchUser(a, u.id, { op: 'add', path: 'roles', value: [{ value: 'Admin' }] });
+    assert.equal(((await get(a, u.id)).roles as Json[] | undefined)?.[0]?.value, 'Admin', 'roles added by PATCH are kept');
+  },
   'user-get-id-mismatch': async (a) => {
     const u = await createUser(a, 'idcase');
     assert.equal((await get(a, u.id)).id, String(u.id).toUpperCase(), 'upper-cased id');
