@@ -13,6 +13,7 @@ export const CHECK = {
   findGroup: 'groups/filter-display-name',
   groupNoMatch: 'groups/filter-no-match',
   addMember: 'groups/add-member',
+  addMembers: 'groups/add-three-members',
   patchAdd: 'patch/add',
   patchReplace: 'patch/replace',
   patchRemove: 'patch/remove',

@@ -20,7 +20,8 @@ import { runClient, runContext, targetNames } from './context.js';
 import { Ledger } from './ledger.js';
 import { Setup, type MappedUser, type UserOverrides } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
-import { Blocked, NotApplicable } from './verdicts.js';
+import { classify, strongest } from './classify.js';
+import { NotApplicable } from './verdicts.js';
 import { MEASUREMENT } from './measurement.js';
 import { callerLocation, type SpecLocation } from './location.js';
 
@@ -69,8 +70,6 @@ export interface CheckContext {
   testInfo: TestInfo;
 }
 
-const LEVEL_ORDER: Record<Level, number> = { MUST: 3, COND: 2, SHOULD: 1 };
-
 function resolveRequirements(spec: CheckSpec): Requirement[] {
   return spec.requirements.map((id) => {
     const r = findRequirement(id);
@@ -79,10 +78,6 @@ function resolveRequirements(spec: CheckSpec): Requirement[] {
     }
     return r;
   });
-}
-
-function strongest(reqs: Requirement[]): Level {
-  return reqs.map((r) => r.level).sort((a, b) => LEVEL_ORDER[b] - LEVEL_ORDER[a])[0] ?? 'MUST';
 }
 
 /** Where each declared ID was declared, to refuse a second check with the same one. */
@@ -222,52 +217,6 @@ async function shareAttributeSet(url: string, caps: TargetCapabilities, testInfo
   if (sharedAttributeSets.has(url)) return;
   sharedAttributeSets.add(url);
   await testInfo.attach(ATTRIBUTES_ATTACHMENT, { body: JSON.stringify(caps.attributes.toJSON()), contentType: 'application/json' });
-}
-
-interface Outcome {
-  fields: Partial<CheckRecord>;
-  rethrow?: Error;
-  skipReason?: string;
-}
-
-function classify(err: unknown, reqs: Requirement[], checkLevel: Level): Outcome {
-  if (err instanceof NotApplicable) return { fields: { status: 'na', reason: err.reason, message: err.reason }, skipReason: `n/a: ${err.reason}` };
-  if (err instanceof Blocked) {
-    return { fields: { status: 'blocked', blockedBy: err.blockedBy, message: err.message, ...(err.code ? { errorCode: err.code } : {}) }, skipReason: err.message };
-  }
-  if (err instanceof ConformanceFailure) {
-    const broken = err.details.requirements?.length ? err.details.requirements : reqs.map((r) => r.id);
-    const brokenReqs = reqs.filter((r) => broken.includes(r.id));
-    const level = brokenReqs.length ? strongest(brokenReqs) : checkLevel;
-    const primary = brokenReqs[0] ?? reqs[0];
-    const message = formatFailure(err, primary);
-    const fields: Partial<CheckRecord> = {
-      status: level === 'SHOULD' ? 'warn' : 'fail',
-      message,
-      broken: brokenReqs.length ? brokenReqs.map((r) => r.id) : reqs.map((r) => r.id),
-      errorCode: err.code,
-      ...(err.details.expected !== undefined ? { expected: err.details.expected } : {}),
-      ...(err.details.actual !== undefined ? { actual: err.details.actual } : {}),
-      ...(primary ? { hint: primary.hint } : {}),
-    };
-    // SHOULD broken → warn: the Playwright test passes, the record says warn.
-    return level === 'SHOULD' ? { fields } : { fields, rethrow: new Error(message) };
-  }
-  if (err instanceof TargetError) {
-    return { fields: { status: 'error', message: err.message, errorCode: err.code }, rethrow: err };
-  }
-  const harness = err instanceof HarnessError ? err : new HarnessError('HARNESS_INTERNAL', `scim-conform bug: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-  return { fields: { status: 'error', message: harness.message, errorCode: harness.code }, rethrow: harness };
-}
-
-/** h2spec style: the requirement sentence, Expected, Actual, the exchange number, the fix hint. */
-function formatFailure(err: ConformanceFailure, r: Requirement | undefined): string {
-  const lines = [`${r ? `[${r.id}] ${r.statement}` : err.message}`, `  ${err.message}`];
-  if (err.details.expected !== undefined) lines.push(`  Expected: ${err.details.expected}`);
-  if (err.details.actual !== undefined) lines.push(`  Actual:   ${err.details.actual}`);
-  if (err.details.exchange !== undefined) lines.push(`  Exchange: #${err.details.exchange}`);
-  if (r) lines.push(`  Fix: ${r.hint}`);
-  return lines.join('\n');
 }
 
 const SEVERITY: Record<Level, string> = { MUST: 'critical', COND: 'normal', SHOULD: 'minor' };

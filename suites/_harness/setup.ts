@@ -67,8 +67,10 @@ export class Setup {
   }
 
   async addMembers(groupId: string, memberIds: string[]): Promise<void> {
-    const res = await this.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' }, blockerIn(CHECK.addMember, this.dialect));
-    if (res.status !== 200 && res.status !== 204) blocked(blockerIn(CHECK.addMember, this.dialect), `adding members failed: ${describeResponse(res)}`);
+    // One member is proved by the one-member check, several in one PATCH by the three-member check.
+    const blocker = blockerIn(memberIds.length > 1 ? CHECK.addMembers : CHECK.addMember, this.dialect);
+    const res = await this.send({ ...this.entra.addMembers(groupId, memberIds), step: 'setup: PATCH /Groups/{id} add members' }, blocker);
+    if (res.status !== 200 && res.status !== 204) blocked(blocker, `adding members failed: ${describeResponse(res)}`);
   }
 
   /** A set-up request; a target error on it blocks the check by `blocker`, keeping the error's code. */

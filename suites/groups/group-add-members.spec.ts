@@ -35,7 +35,7 @@ for (const dialect of dialects()) {
   });
 
   check({
-    id: 'groups/add-three-members',
+    id: CHECK.addMembers,
     title: 'Adds three members with one PATCH add members',
     requirements: ['GROUP-MEMBER-ADD'],
     dialect,

@@ -15,8 +15,12 @@ import { VALIDATOR_FIRST, valuesFor, type OptionalAttribute } from './optional-a
 
 type Operation = { op: string; path?: string; value?: unknown };
 
-/** The check proving path-less add/replace (the validator's own form) and the one proving remove by path. */
+/**
+ * The checks proving each operation on its own: path-less replace (the validator's own form), add of an attribute
+ * the user lacks, remove by path.
+ */
 const NO_PATH = 'patch/validator-no-path-username';
+const ADD = blockerIn(CHECK.patchAdd, 'aadOptscim062020');
 const REMOVE = blockerIn(CHECK.patchRemove, 'aadOptscim062020');
 
 /**
@@ -42,7 +46,8 @@ const body = (ops: readonly Operation[]): unknown => ({ schemas: [URN.PatchOp], 
 /** What one operation leaves behind, for the control's read-back. */
 function effect(o: Operation): ControlExpectation[] {
   if (o.op === 'remove') return [{ path: o.path ?? '', blocker: REMOVE }];
-  return Object.entries(o.value as Record<string, unknown>).map(([path, value]) => ({ path, value, blocker: NO_PATH }));
+  const blocker = o.op === 'add' ? ADD : NO_PATH;
+  return Object.entries(o.value as Record<string, unknown>).map(([path, value]) => ({ path, value, blocker }));
 }
 
 /** The control: each operation in a PATCH of its own, on a fresh user given the attributes the check starts with. */
