@@ -92,8 +92,11 @@ export function renderMarkdown(report: ComplianceReport): string {
     out.push('## Attributes', '', mdText(attributeSource(report.attributes)), '');
     out.push('<details><summary>The attribute set, and what each check wrote</summary>', '');
     out.push(`- User: ${report.attributes.user.map(mdText).join(', ')}`, `- Group: ${report.attributes.group.map(mdText).join(', ')}`, '');
-    for (const c of written) out.push(`- \`${c.id.replace(/`/g, '')}\`: ${(c.attributes ?? []).map(mdText).join(', ')}`);
-    out.push('', '</details>', '');
+    if (written.length) {
+      for (const c of written) out.push(`- \`${c.id.replace(/`/g, '')}\`: ${(c.attributes ?? []).map(mdText).join(', ')}`);
+      out.push('');
+    }
+    out.push('</details>', '');
   }
 
   out.push('## Requirements', '', '| ID | level | area | status | checks |', '| --- | --- | --- | --- | --- |');

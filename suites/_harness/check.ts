@@ -7,7 +7,7 @@
  */
 import { test, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
-import { ConformanceFailure, HarnessError, TargetError } from '../../core/errors.js';
+import { HarnessError } from '../../core/errors.js';
 import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL, ANNOTATION, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
 import { findRequirement, type Level, type Requirement } from '../../core/requirements.js';
 import { areaOf, inDialect, isCheckId } from '../../core/check-id.js';
