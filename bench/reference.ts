@@ -1,9 +1,9 @@
 /**
  * Figure 4: the reference app's filter GET (`userName eq "…"` over a store of seeded users) and POST /Users
  * rates next to a bare node:http server, same autocannon connections, interleaved round by round so both see
- * the same machine; then the long fuzz run of reference-app/fuzz-long.ts.
+ * the same machine; then the long fuzz run of tests/reference-app/fuzz-long.ts.
  */
-import { fuzzReferenceApp } from '../reference-app/fuzz-long.js';
+import { fuzzReferenceApp } from '../tests/reference-app/fuzz-long.js';
 import { measured, median, ratio, type Figure } from './figures.js';
 import { load, userBody, type LoadResult } from './load.js';
 import { serveBenchServer, serveReferenceApp, type Server } from './proc.js';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fuzzReferenceApp } from '../../reference-app/fuzz-long.js';
+import { fuzzReferenceApp } from './fuzz-long.js';
 import { parseJsonText } from '../../reference-app/http/json-body.js';
 import { app, send } from './helpers.js';
 

@@ -1,5 +1,5 @@
 /**
- * The minimal profile under generated requests: the general fuzz of fuzz-long.ts (which names nickName, roles and
+ * The minimal profile under generated requests: the general fuzz of tests/reference-app/fuzz-long.ts (which names nickName, roles and
  * unknown URNs everywhere) never gets a 5xx, and undeclared attributes put in random positions, in random case, with
  * random values, always get the refusal of their position while the data stays as it was.
  */
@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolveAttr, schemasFor, type ResourceTypeName } from '../../core/schema-defs/index.js';
 import { URN } from '../../core/urns.js';
 import { referenceAppInternals } from '../../reference-app/app.js';
-import { fuzzReferenceApp } from '../../reference-app/fuzz-long.js';
+import { fuzzReferenceApp } from './fuzz-long.js';
 import { app, createGroup, createUser, entraGroup, entraUser, patchOp, q, send, type Json, type Res } from './helpers.js';
 
 const ENT = URN.EnterpriseUser;

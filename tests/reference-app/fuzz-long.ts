@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { SchemaProfile } from '../core/schema-defs/index.js';
-import { URN } from '../core/urns.js';
-import { build, referenceAppInternals } from './app.js';
+import type { SchemaProfile } from '../../core/schema-defs/index.js';
+import { URN } from '../../core/urns.js';
+import { build, referenceAppInternals } from '../../reference-app/app.js';
 
 export interface FuzzRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
