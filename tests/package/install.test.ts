@@ -1,0 +1,105 @@
+/**
+ * The package installed the way a user installs it (`npm pack`, then `npm install --omit=dev <tarball>` into an
+ * empty project), run from there: the embedded app through npx, a `serve` of the installed package tested with
+ * `run --url`, the emulator's generate and sync, --help, and a better-sqlite3 whose native part is missing.
+ * The first run after a change packs (tsc via prepack, about half a minute); an unchanged tree reuses the tarball.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ComplianceReport } from '../../reports/model.js';
+import { REPORT_FILES } from '../../reports/write-reports.js';
+import { runCliProcess, startCli, type CliProcess } from '../e2e/cli-process.js';
+import { installPacked, type InstalledPackage } from './packed.js';
+
+const TOKEN = 'packed-token-0123456789abcdef';
+let pkg: InstalledPackage;
+
+before(async () => {
+  pkg = await installPacked();
+});
+after(() => pkg?.remove());
+
+const readReport = (dir: string): ComplianceReport => JSON.parse(readFileSync(join(dir, REPORT_FILES.json), 'utf8')) as ComplianceReport;
+
+test('the installed package ships compiled JavaScript and its run-time files, and no TypeScript or TypeScript runtime', () => {
+  const installed = join(pkg.project, 'node_modules', 'scim-conform');
+  const shipped = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('node_modules'));
+  assert.deepEqual(shipped.filter((f) => f.endsWith('.ts')), [], 'no .ts file is shipped');
+  for (const file of ['dist/cli/main.js', 'dist/playwright.config.js', 'dist/suites/users/create-user.spec.js', 'dist/core/schemas/validators.generated.cjs', 'dist/mock-idp/mappings/default-mappings.json']) {
+    assert.ok(shipped.includes(file), `${file} is shipped`);
+  }
+  for (const dev of ['tsx', 'esbuild', 'typescript']) {
+    assert.ok(!existsSync(join(pkg.project, 'node_modules', dev)), `${dev} is not installed with the package`);
+  }
+});
+
+test('--help and --version work from the installed package', async () => {
+  const help = await runCliProcess(['--help'], { bin: pkg.bin, cwd: pkg.project });
+  assert.equal(help.code, 0, `--help exits 0 (stderr: ${help.stderr})`);
+  for (const command of ['run', 'serve', 'list', 'idp']) assert.match(help.stdout, new RegExp(`scim-conform ${command}`), `--help lists ${command}`);
+  const version = await runCliProcess(['--version'], { bin: pkg.bin, cwd: pkg.project });
+  const { version: expected } = JSON.parse(readFileSync(join(pkg.project, 'node_modules', 'scim-conform', 'package.json'), 'utf8')) as { version: string };
+  assert.equal(version.stdout.trim(), expected, '--version prints the package version');
+});
+
+test('npx scim-conform run in a folder of the project: the embedded app is ready, exit 0, the report lands in that folder', async () => {
+  const cwd = join(pkg.project, 'ci');
+  mkdirSync(cwd);
+  // --no: npx must use the installed package, never fetch one
+  const res = await runCliProcess(['--no', 'scim-conform', 'run'], { command: 'npx', cwd, limitMs: 240_000 });
+  assert.equal(res.code, 0, `exit 0 (stdout: ${res.stdout} stderr: ${res.stderr})`);
+  assert.match(res.stdout, /Verdict: READY/, 'prints the ready verdict');
+  const report = readReport(join(cwd, 'scim-conform-report'));
+  assert.equal(report.verdict, 'ready', 'compliance.json in <cwd>/scim-conform-report says ready');
+  assert.ok(report.target.embedded, 'the embedded app was tested');
+  assert.ok(report.checks.length > 50, `every check ran (${report.checks.length})`);
+});
+
+describe('against a serve started from the installed package', () => {
+  let serve: CliProcess;
+  let url = '';
+
+  before(async () => {
+    serve = startCli(['serve', '--token', TOKEN], { bin: pkg.bin, cwd: pkg.project, limitMs: 600_000 });
+    await serve.waitFor(/Ctrl-C stops the server/);
+    url = serve.stdout().split('\n')[0] ?? '';
+  });
+  after(async () => {
+    serve.child.kill('SIGINT');
+    await serve.done;
+  });
+
+  test('run --url … --token …: ready, exit 0, the report in --out relative to the cwd', async () => {
+    const res = await runCliProcess(['run', '--url', url, '--token', TOKEN, '--out', 'url-report'], { bin: pkg.bin, cwd: pkg.project, limitMs: 240_000 });
+    assert.equal(res.code, 0, `exit 0 (stdout: ${res.stdout} stderr: ${res.stderr})`);
+    const report = readReport(join(pkg.project, 'url-report'));
+    assert.equal(report.verdict, 'ready', 'the reference app is ready');
+    assert.equal(report.target.url, url, 'the report names the target');
+    assert.ok(!readFileSync(join(pkg.project, 'url-report', REPORT_FILES.json), 'utf8').includes(TOKEN), 'the token is not in the report');
+  });
+
+  test('idp generate and idp sync: exit 0, the users provisioned', async () => {
+    const generated = await runCliProcess(['idp', 'generate', '--users', '20', '--groups', '3', '--seed', '7', '--out', 'directory.json'], { bin: pkg.bin, cwd: pkg.project });
+    assert.equal(generated.code, 0, `generate exits 0 (stderr: ${generated.stderr})`);
+    assert.ok(existsSync(join(pkg.project, 'directory.json')), 'the directory file is written relative to the cwd');
+    const synced = await runCliProcess(['idp', 'sync', '--url', url, '--token', TOKEN, '--directory', 'directory.json', '--state', 'idp.db'], { bin: pkg.bin, cwd: pkg.project, limitMs: 120_000 });
+    assert.equal(synced.code, 0, `sync exits 0 (stdout: ${synced.stdout} stderr: ${synced.stderr})`);
+    const users = (await (await fetch(`${url}/Users?count=1`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { totalResults: number };
+    assert.ok(users.totalResults >= 20, `the 20 generated users are on the target (${users.totalResults})`);
+  });
+});
+
+test('a better-sqlite3 whose native part did not install: run says how to fix it, exit 2', async () => {
+  const build = join(pkg.project, 'node_modules', 'better-sqlite3', 'build');
+  renameSync(build, `${build}.away`);
+  try {
+    const res = await runCliProcess(['run', '--url', 'http://127.0.0.1:9/scim/v2', '--token', TOKEN], { bin: pkg.bin, cwd: pkg.project });
+    assert.equal(res.code, 2, `exit 2, a configuration error (stderr: ${res.stderr})`);
+    assert.equal(res.stderr.trim().split('\n').length, 1, 'one line');
+    assert.match(res.stderr, /better-sqlite3 cannot be loaded .*"allowScripts": \{"better-sqlite3": true\}.*npm rebuild better-sqlite3/, 'names the cause and the fix');
+  } finally {
+    renameSync(`${build}.away`, build);
+  }
+});
