@@ -1,19 +1,22 @@
 /**
  * The package installed the way a user installs it (`npm pack`, then `npm install --omit=dev <tarball>` into an
  * empty project), run from there: the embedded app through npx, a `serve` of the installed package tested with
- * `run --url`, the emulator's generate and sync, --help, and a better-sqlite3 whose native part is missing.
+ * `run --url`, the emulator's generate and sync, the GitHub Action's script (action/run.js) on that package,
+ * --help, and a better-sqlite3 whose native part is missing.
  * The first run after a change packs (tsc via prepack, about half a minute); an unchanged tree reuses the tarball.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ComplianceReport } from '../../reports/model.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { runCliProcess, startCli, type CliProcess } from '../e2e/cli-process.js';
 import { installPacked, type InstalledPackage } from './packed.js';
 
 const TOKEN = 'packed-token-0123456789abcdef';
+const ACTION_SCRIPT = fileURLToPath(new URL('../../action/run.js', import.meta.url));
 let pkg: InstalledPackage;
 
 before(async () => {
@@ -89,7 +92,58 @@ describe('against a serve started from the installed package', () => {
     const users = (await (await fetch(`${url}/Users?count=1`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { totalResults: number };
     assert.ok(users.totalResults >= 20, `the 20 generated users are on the target (${users.totalResults})`);
   });
+
+  test('the GitHub Action\'s script, given its inputs as the runner does: outputs, job summary and the CLI\'s exit code', async () => {
+    const ok = await runAction({ INPUT_URL: url, INPUT_TOKEN: TOKEN, INPUT_ONLY: 'USER-CREATE,\nCONN-TEST', INPUT_OUT: 'report' });
+    assert.equal(ok.code, 0, `exit 0 like the CLI (stdout: ${ok.stdout} stderr: ${ok.stderr})`);
+    const report = readReport(join(ok.workspace, 'report'));
+    assert.equal(ok.outputs.verdict, 'incomplete', 'verdict output: a selection is incomplete');
+    assert.equal(ok.outputs.pass, String(report.summary.pass), 'pass output: the report\'s count');
+    assert.ok(Number(ok.outputs.pass) >= 2, `the checks of both selected requirements passed (${ok.outputs.pass})`);
+    assert.equal(ok.outputs.fail, '0', 'fail output');
+    assert.equal(ok.outputs['exit-code'], '0', 'exit-code output');
+    assert.equal(ok.outputs['report-dir'], join(ok.workspace, 'report'), 'report-dir: --out resolved against the workspace');
+    assert.match(ok.summary, /^# .* SCIM compliance: /m, 'the job summary holds compliance.md');
+    assert.deepEqual(ok.stdout.split('\n').filter((l) => l.includes(TOKEN)), [`::add-mask::${TOKEN}`], 'the token shows only in the add-mask command');
+
+    const down = await runAction({ INPUT_URL: 'http://127.0.0.1:9/scim/v2', INPUT_TOKEN: TOKEN, INPUT_ONLY: 'CONN-TEST' });
+    assert.equal(down.code, 1, `an unreachable target fails the step, exit 1 (stderr: ${down.stderr})`);
+    assert.equal(down.outputs.verdict, 'not-ready', 'verdict output not-ready');
+    assert.ok(Number(down.outputs.error) >= 1, `error output counts the errored checks (${down.outputs.error})`);
+    assert.equal(down.outputs['exit-code'], '1', 'exit-code output 1');
+
+    const usage = await runAction({ INPUT_URL: url, INPUT_TOKEN: TOKEN, INPUT_DIALECT: 'klingon' });
+    assert.equal(usage.code, 2, `a usage error exits 2 (stderr: ${usage.stderr})`);
+    assert.equal(usage.outputs.verdict, undefined, 'no verdict output without a report');
+    assert.match(usage.summary, /no report/, 'the job summary says no report was written');
+  });
 });
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  workspace: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** action/run.js in a new workspace folder with temporary $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY files. */
+async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
+  const workspace = mkdtempSync(join(pkg.project, 'workspace-'));
+  const output = join(workspace, 'github-output');
+  const summaryFile = join(workspace, 'step-summary.md');
+  writeFileSync(output, '');
+  writeFileSync(summaryFile, '');
+  const res = await runCliProcess([], {
+    bin: ACTION_SCRIPT,
+    cwd: workspace,
+    env: { ...inputs, SCIM_CONFORM_BIN: pkg.bin, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summaryFile },
+    limitMs: 180_000,
+  });
+  const outputs = Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return { ...res, workspace, outputs, summary: readFileSync(summaryFile, 'utf8') };
+}
 
 test('a better-sqlite3 whose native part did not install: run says how to fix it, exit 2', async () => {
   const build = join(pkg.project, 'node_modules', 'better-sqlite3', 'build');
