@@ -20,7 +20,7 @@ export function runnableModule(sourcePath: string, base: string): string {
 }
 
 /** The folder holding our package.json: the clone's root, or node_modules/scim-conform. */
-export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 
 function findPackageRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {

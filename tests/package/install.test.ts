@@ -47,6 +47,19 @@ test('--help and --version work from the installed package', async () => {
   assert.equal(version.stdout.trim(), expected, '--version prints the package version');
 });
 
+test('list from the package names the same checks as the clone: IDs, titles, levels and requirements', async () => {
+  const identity = (stdout: string): string[] =>
+    (JSON.parse(stdout) as Array<{ id: string; title: string; level: string; requirements: string[] }>).map((c) => `${c.id} ${c.level} [${c.requirements.join(',')}] ${c.title}`).sort();
+  const [packed, clone] = await Promise.all([
+    runCliProcess(['list', '--json'], { bin: pkg.bin, cwd: pkg.project }),
+    runCliProcess(['list', '--json']),
+  ]);
+  assert.equal(packed.code, 0, `list exits 0 from the package (stderr: ${packed.stderr})`);
+  const checks = identity(packed.stdout);
+  assert.ok(checks.length > 50, `the package lists every check (${checks.length})`);
+  assert.deepEqual(checks, identity(clone.stdout), 'the compiled suites are the same checks as the sources');
+});
+
 test('npx scim-conform run in a folder of the project: the embedded app is ready, exit 0, the report lands in that folder', async () => {
   const cwd = join(pkg.project, 'ci');
   mkdirSync(cwd);
