@@ -36,6 +36,8 @@ test('the installed package ships compiled JavaScript and its run-time files, an
   for (const dev of ['tsx', 'esbuild', 'typescript']) {
     assert.ok(!existsSync(join(pkg.project, 'node_modules', dev)), `${dev} is not installed with the package`);
   }
+  // The project allows better-sqlite3 alone, as the README says: npm 11 names any other install script it meets.
+  assert.doesNotMatch(pkg.installLog, /not yet covered by allowScripts/, 'better-sqlite3 is the only install script users must allow');
 });
 
 test('--help and --version work from the installed package', async () => {

@@ -83,6 +83,8 @@ export interface InstalledPackage {
   project: string;
   /** node_modules/scim-conform/bin/scim-conform.js */
   bin: string;
+  /** What npm install printed. */
+  installLog: string;
   remove(): void;
 }
 
@@ -94,7 +96,7 @@ export async function installPacked(): Promise<InstalledPackage> {
   const tarball = await packedTarball();
   const project = mkdtempSync(join(tmpdir(), 'scim-conform-user-'));
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'user-project', private: true, allowScripts: { 'better-sqlite3': true } }, null, 2)}\n`);
-  await exec('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], {
+  const installLog = await exec('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', tarball], {
     cwd: project,
     env: { npm_config_better_sqlite3_local_prebuilds: await localPrebuilds() },
     limitMs: 480_000,
@@ -102,6 +104,7 @@ export async function installPacked(): Promise<InstalledPackage> {
   return {
     project,
     bin: join(project, 'node_modules', PKG.name, 'bin', 'scim-conform.js'),
+    installLog,
     remove: () => rmSync(project, { recursive: true, force: true }),
   };
 }
