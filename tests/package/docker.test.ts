@@ -1,5 +1,5 @@
 /**
- * The container image (Dockerfile): built and run where a container engine answers `docker info`, skipped with
+* The container image (Dockerfile): its contract with the README checked always; built and run where a container engine answers `docker info`, skipped with
  * the reason where none does. Run: `--help`, then `run --url` against a `serve` of this clone on the host's
  * loopback (--network host), the report written to a mounted folder by the image's non-root user.
  */
@@ -28,6 +28,20 @@ function noEngine(): string | undefined {
 }
 
 const skip = noEngine();
+
+test('the Dockerfile keeps what the README relies on: the packed package installed without dev dependencies, a slim base, a non-root user, scim-conform as entry point, /report', () => {
+  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const stages = dockerfile.split(/^FROM /m).slice(1);
+  const last = stages.at(-1) ?? '';
+  assert.match(last, /^node:\d+-[a-z]+-slim\b/, 'the image runs on a slim Node base');
+  assert.match(dockerfile, /RUN npm pack\b/, 'the package is packed as for the registry');
+  assert.match(dockerfile, /npm install --omit=dev [^\n]*scim-conform-\*\.tgz/, 'and installed from the tarball without dev dependencies');
+  assert.match(last, /^USER (?!root\b|0\b)\w+/m, 'the last stage runs as a non-root user');
+  assert.match(last, /^ENTRYPOINT \["scim-conform"\]/m, 'the entry point is the CLI');
+  assert.match(last, /^WORKDIR \/report$/m, 'the report folder the README mounts');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.match(readme, /docker run --rm -e SCIM_TOKEN -v "\$PWD\/scim-report:\/report" .*scim-conform run --url \S+ .*--out \/report/, 'the README runs it with the report mounted at /report');
+});
 
 test('the Dockerfile builds an image whose entry point is scim-conform, run as a non-root user, writing the report to a mounted folder', { skip: skip && `no container engine, the image is not built: ${skip}`, timeout: 1_200_000 }, async () => {
   await exec('docker', ['build', '-t', IMAGE, '.'], { cwd: ROOT, limitMs: 1_100_000 });
