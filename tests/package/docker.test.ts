@@ -1,7 +1,8 @@
 /**
-* The container image (Dockerfile): its contract with the README checked always; built and run where a container engine answers `docker info`, skipped with
- * the reason where none does. Run: `--help`, then `run --url` against a `serve` of this clone on the host's
- * loopback (--network host), the report written to a mounted folder by the image's non-root user.
+ * The container image (Dockerfile): its contract with the README checked on every machine; built and run where a
+ * container engine answers `docker info`, skipped with the reason where none does. Run: `--help`, then `run --url`
+ * against a `serve` of this clone on the host's loopback (--network host), the report written to a mounted folder
+ * by the image's non-root user.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
