@@ -5,6 +5,7 @@
 import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RUNNING_EXT, runnableModule } from './core/package-files.js';
 
 function outDir(): string {
   const file = process.env.SCIM_CONFORM_CONFIG;
@@ -20,7 +21,8 @@ const out = outDir();
 
 export default defineConfig({
   testDir: './suites',
-  testMatch: '**/*.spec.ts',
+  // From a clone the .spec.ts sources; in the published package their compiled .spec.js (dist/suites)
+  testMatch: `**/*.spec${RUNNING_EXT}`,
   outputDir: join(out, 'test-results'),
   fullyParallel: true,
   workers: process.env.SCIM_CONFORM_WORKERS ? Number(process.env.SCIM_CONFORM_WORKERS) : 2,
@@ -32,8 +34,8 @@ export default defineConfig({
   // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down
   build: { external: ['**/core/schemas/validators.generated.cjs'] },
   reporter: [
-    ['./reports/playwright-reporter.ts'],
-    ['./reports/progress-reporter.ts'],
+    [runnableModule('./reports/playwright-reporter.ts', import.meta.url)],
+    [runnableModule('./reports/progress-reporter.ts', import.meta.url)],
     ['allure-playwright', { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
   ],
 });

@@ -1,18 +1,21 @@
 /**
- * Starting the Playwright process: `node <@playwright/test/cli.js> test -c <repo>/playwright.config.ts …`, with the
- * run configuration and secrets in its environment (never on its command line), its output passed through the
- * redactor line by line, and in its own process group so a terminal's Ctrl-C reaches it once, through us.
+ * Starting the Playwright process: `node <@playwright/test/cli.js> test -c <package>/playwright.config.ts …`
+ * (dist/playwright.config.js in the published package), with the run configuration and secrets in its
+ * environment (never on its command line), its output passed through the redactor line by line, and in its own
+ * process group so a terminal's Ctrl-C reaches it once, through us.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { runnableModule } from '../core/package-files.js';
 import type { Redactor } from '../core/redact.js';
 import type { Writer } from './context.js';
 import { grepFor } from './select.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const PLAYWRIGHT_CONFIG = fileURLToPath(new URL('../playwright.config.ts', import.meta.url));
+export const PLAYWRIGHT_CONFIG = runnableModule('../playwright.config.ts', import.meta.url);
+/** Playwright runs in its config's folder; the output folder it gets is absolute, so the user's cwd still decides. */
+export const PLAYWRIGHT_CWD = dirname(PLAYWRIGHT_CONFIG);
 
 export function playwrightCli(): string {
   return createRequire(import.meta.url).resolve('@playwright/test/cli');
@@ -41,7 +44,7 @@ export interface PlaywrightProcess {
 
 export function spawnPlaywright(args: readonly string[], env: NodeJS.ProcessEnv, out: { stdout: Writer; stderr: Writer }, redactor: Redactor): PlaywrightProcess {
   const child = spawn(process.execPath, [playwrightCli(), ...args], {
-    cwd: REPO_ROOT,
+    cwd: PLAYWRIGHT_CWD,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

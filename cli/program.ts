@@ -2,15 +2,12 @@
  * The yargs program, runnable in-process for self-tests: `runCli(argv, io)` resolves to the exit code.
  * Usage and configuration errors end in ONE line on stderr and exit 2; nothing printed can hold a secret.
  */
-import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { isScimConformError } from '../core/errors.js';
+import { PACKAGE_VERSION } from '../core/package-files.js';
 import { createRedactor } from '../core/redact.js';
 import { EXIT, say, usageError, type CliContext, type CliIo } from './context.js';
 import { commands } from './commands/index.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-export const VERSION = pkg.version;
 
 const SECRET_FLAG = /^--(token|client-?secret|oauth-?client)(?:=(.*))?$/i;
 const SECRET_ENV = ['SCIM_TOKEN', 'SCIM_CLIENT_SECRET'];
@@ -35,7 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let program = yargs()
     .scriptName('scim-conform')
     .usage('$0 <command> [options]\n\nTests a SCIM 2.0 endpoint the way the Microsoft Entra provisioning service uses it.')
-    .version(VERSION)
+    .version(PACKAGE_VERSION)
     .help()
     .alias('h', 'help')
     .strict()

@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckRecord } from '../core/evidence.js';
+import { runnableModule } from '../core/package-files.js';
 import { buildReport, type BuildContext } from './build-report.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
 import type { ScimConformReporterOptions } from './playwright-reporter.js';
 
-const REPORTER = fileURLToPath(new URL('./playwright-reporter.ts', import.meta.url));
+const REPORTER = runnableModule('./playwright-reporter.ts', import.meta.url);
 const PLAYWRIGHT_CLI = fileURLToPath(new URL('./cli.js', import.meta.resolve('@playwright/test')));
 
 /** Back to the evidence: what buildReport derives (level, area, waiver) is derived again. */

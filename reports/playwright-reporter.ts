@@ -11,6 +11,7 @@ import type { FullConfig, FullResult, Reporter, TestCase, TestResult } from '@pl
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import { ANNOTATION, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord } from '../core/evidence.js';
 import { HarnessError } from '../core/errors.js';
+import { PACKAGE_VERSION } from '../core/package-files.js';
 import { RUN_ENV, readRunConfig, type RunConfig } from '../core/run-config.js';
 import { buildReport, CHECK_STATUSES } from './build-report.js';
 import type { ComplianceReport } from './model.js';
@@ -35,7 +36,6 @@ export interface ScimConformReporterOptions {
   configDir?: string;
 }
 
-const TOOL_VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 // Playwright error messages carry terminal colours; reports must not.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -163,7 +163,7 @@ export default class ScimConformReporter implements Reporter {
     if (result.status === 'interrupted') notices.push('The run was interrupted: checks that did not finish are errors, checks that did not start are untested.');
     if (result.status === 'timedout') notices.push('The run hit its global time limit: checks that did not start are untested.');
     return buildReport([...this.records.values()], {
-      tool: { name: 'scim-conform', version: TOOL_VERSION },
+      tool: { name: 'scim-conform', version: PACKAGE_VERSION },
       target: { url: this.options.url ?? cfg?.url ?? 'unknown', embedded: this.options.embedded ?? cfg?.embedded ?? false },
       startedAt: cfg?.startedAt ?? this.startedAt.toISOString(),
       durationMs: Math.round(result.duration),

@@ -11,7 +11,7 @@ import { ANNOTATION } from '../../core/evidence.js';
 import { HarnessError } from '../../core/errors.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { say, type CliContext } from '../context.js';
-import { REPO_ROOT, childEnv, playwrightCli, playwrightTestArgs } from '../playwright.js';
+import { PLAYWRIGHT_CWD, childEnv, playwrightCli, playwrightTestArgs } from '../playwright.js';
 import { splitGlobs, validateGlobs } from '../select.js';
 
 interface ListArgs {
@@ -100,7 +100,7 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
     const configFile = join(tmp, 'run-config.json');
     writeFileSync(configFile, JSON.stringify(config));
     const child = spawn(process.execPath, [playwrightCli(), ...playwrightTestArgs({ only, skip }, ['--list', '--reporter=json'])], {
-      cwd: REPO_ROOT,
+      cwd: PLAYWRIGHT_CWD,
       env: childEnv(env, { [RUN_ENV.config]: configFile }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

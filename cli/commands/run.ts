@@ -78,6 +78,9 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
     throw usageError(consentMessage(opts.url.href, runPrefix));
   }
   for (const s of [opts.token, opts.oauth?.clientSecret]) if (s) ctx.redactor.addSecret(s);
+  // Every run needs SQLite (the lifecycle checks drive an in-memory emulator, the embedded app stores in it): a
+  // driver that did not install is one line now, not a report of errored checks.
+  (await import('../../core/sqlite.js')).assertSqliteUsable();
   mkdirSync(opts.outDir, { recursive: true });
   const journalFile = join(opts.outDir, JOURNAL_FILE);
   const carried = await sweepEarlierRun(ctx, opts, journalFile);

@@ -3,7 +3,8 @@
  * a transaction is on disk (fsync'd) before better-sqlite3 returns, so every 2xx the app sends survives a
  * kill -9 or a power cut. An in-memory database (the default) is for tests and throwaway runs.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../core/sqlite.js';
 
 export type Db = Database.Database;
 
@@ -43,7 +44,7 @@ CREATE INDEX IF NOT EXISTS memberships_value ON memberships (value);
 `;
 
 export function openDb(file?: string): Db {
-  const db = new Database(file ?? ':memory:');
+  const db = openSqlite(file ?? ':memory:');
   if (file) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -1,4 +1,4 @@
-/** Runs the real CLI (`node bin/scim-conform.js …`) as a child process, with a hard time limit. */
+/** Runs the real CLI (`node bin/scim-conform.js …`, or an installed package's) as a child process, with a hard time limit. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,15 +23,30 @@ export interface CliProcess {
   done: Promise<CliResult>;
 }
 
-/** Environment without inherited SCIM_* settings, so a developer's shell cannot change a test's meaning. */
+/**
+ * Environment without inherited SCIM_* settings, so a developer's shell cannot change a test's meaning, nor the
+ * npm_* ones `npm test` sets (an npm started under npm_config_local_prefix would act on this clone, not the
+ * folder it runs in; npm reads the user's own configuration again from .npmrc).
+ */
 export function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SCIM_')));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SCIM_') && !k.startsWith('npm_')));
   return { ...env, ...extra };
 }
 
-export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; limitMs?: number } = {}): CliProcess {
+export interface CliOptions {
+  env?: NodeJS.ProcessEnv;
+  limitMs?: number;
+  /** Another scim-conform.js to run (an installed package's); default: this clone's. */
+  bin?: string;
+  /** A command to run instead of `node <bin>` (e.g. npx), with `args` as its arguments. */
+  command?: string;
+  cwd?: string;
+}
+
+export function startCli(args: string[], opts: CliOptions = {}): CliProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, argv] = opts.command ? [opts.command, args] : [process.execPath, [opts.bin ?? BIN, ...args]];
+  const child = spawn(file, argv, { env: cleanEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'], ...(opts.cwd ? { cwd: opts.cwd } : {}) });
   let stdout = '';
   let stderr = '';
   const waiters: Array<{ re: RegExp; resolve: () => void }> = [];
@@ -60,7 +75,7 @@ export function startCli(args: string[], opts: { env?: NodeJS.ProcessEnv; limitM
   };
 }
 
-export function runCliProcess(args: string[], opts: { env?: NodeJS.ProcessEnv; limitMs?: number } = {}): Promise<CliResult> {
+export function runCliProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return startCli(args, opts).done;
 }
 
