@@ -4,8 +4,6 @@
  */
 import { REQUIREMENTS, rfcLink, type Area, type Requirement, type Source } from './requirements.js';
 
-export const REQUIREMENTS_DOC = new URL('../docs/requirements.md', import.meta.url);
-
 const SECTIONS = ['Discovery, transport, auth, errors', 'Users', 'Groups', 'Lists and resource format', 'Provisioning lifecycle'] as const;
 type Section = (typeof SECTIONS)[number];
 

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { REQUIREMENTS, type Requirement } from '../../core/requirements.js';
-import { REQUIREMENTS_DOC, requirementsMarkdown } from '../../core/requirements-doc.js';
+import { requirementsMarkdown } from '../../core/requirements-doc.js';
+
+const REQUIREMENTS_DOC = new URL('../../docs/requirements.md', import.meta.url);
 
 test('docs/requirements.md is what `npm run generate:docs` writes from core/requirements.ts', () => {
   assert.equal(
