@@ -7,7 +7,8 @@
  * - `ne` matches when the attribute is absent; `eq null` matches when it is absent.
  * - gt/ge/lt/le on booleans, and co/sw/ew on non-strings, never match.
  */
-import { coreSchemaOf, resolveAttr, type AttributeDef, type ResourceTypeName } from '../schema-defs/index.js';
+import { coreSchemaOf, resolveAttr, type AttributeDef } from '../schema-defs/index.js';
+import type { ResourceType } from '../resource-type.js';
 import { asArray, getKey, isObject, isPresent, toBoolean, toInstant, type JsonObject } from './access.js';
 import type { AttrPath, CompareOp, CompValue, FilterNode } from './ast.js';
 
@@ -25,7 +26,7 @@ function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
 export function valuesAt(
   obj: JsonObject,
   path: AttrPath,
-  resourceType: ResourceTypeName,
+  resourceType: ResourceType,
   element?: ElementScope,
 ): { values: unknown[]; def: AttributeDef | undefined } {
   if (path.attr === undefined) return { values: asArray(getKey(obj, path.uri ?? '')), def: undefined };
@@ -99,7 +100,7 @@ function compareOne(actual: unknown, op: CompareOp, value: CompValue, raw: strin
   }
 }
 
-function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceTypeName, element?: ElementScope): boolean {
+function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceType, element?: ElementScope): boolean {
   switch (node.op) {
     case 'and': return evaluate(node.left, obj, resourceType, element) && evaluate(node.right, obj, resourceType, element);
     case 'or': return evaluate(node.left, obj, resourceType, element) || evaluate(node.right, obj, resourceType, element);
@@ -127,13 +128,13 @@ function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceTypeN
 export function evaluateElement(
   filter: FilterNode,
   element: Record<string, unknown>,
-  resourceType: ResourceTypeName,
+  resourceType: ResourceType,
   parent: AttributeDef | undefined,
 ): boolean {
   return isObject(element) && evaluate(filter, element, resourceType, { parent });
 }
 
 /** True when the resource satisfies the filter. Never throws for any resource shape. */
-export function evaluateFilter(node: FilterNode, resource: Record<string, unknown>, resourceType: ResourceTypeName): boolean {
+export function evaluateFilter(node: FilterNode, resource: Record<string, unknown>, resourceType: ResourceType): boolean {
   return isObject(resource) && evaluate(node, resource, resourceType);
 }

@@ -30,8 +30,6 @@ export interface SchemaResource {
   readonly meta: { readonly resourceType: 'Schema'; readonly location: string };
 }
 
-export type ResourceTypeName = 'User' | 'Group';
-
 /**
  * An attribute path as written (names keep the caller's case): `[uri:]attr[.sub]`. `attr` is absent only when
  * the path names a whole extension, e.g. `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User`.

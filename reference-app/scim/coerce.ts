@@ -13,8 +13,9 @@
 import { asArray, isObject } from '../../core/filter/index.js';
 import {
   coreSchemaOf, extensionUri, extensionsOf, resolveAttr, splitAttrPath,
-  type AttributeDef, type ResourceTypeName,
+  type AttributeDef,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { badRequest } from './scim-error.js';
 
 export function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
@@ -113,15 +114,15 @@ export function coerceMembers(membersDef: AttributeDef, value: unknown): MemberR
   return [...byId.values()];
 }
 
-const REQUIRED_ATTRIBUTE: Record<ResourceTypeName, string> = { User: 'userName', Group: 'displayName' };
+const REQUIRED_ATTRIBUTE: Record<ResourceType, string> = { User: 'userName', Group: 'displayName' };
 
 /** The attribute a resource type cannot exist without (userName, displayName). */
-export function requiredAttributeOf(resourceType: ResourceTypeName): string {
+export function requiredAttributeOf(resourceType: ResourceType): string {
   return REQUIRED_ATTRIBUTE[resourceType];
 }
 
 /** `schemas` for a stored resource: the core URN plus each extension the resource holds data for. */
-export function schemasFor(resource: Record<string, unknown>, resourceType: ResourceTypeName): string[] {
+export function schemasFor(resource: Record<string, unknown>, resourceType: ResourceType): string[] {
   return [coreSchemaOf(resourceType), ...extensionsOf(resourceType).filter((u) => isObject(resource[u]))];
 }
 
@@ -133,7 +134,7 @@ export function schemasFor(resource: Record<string, unknown>, resourceType: Reso
  * Throws ScimError 400 invalidSyntax for a non-object body, invalidValue for a missing userName/displayName or a
  * value of the wrong shape.
  */
-export function normalizeForWrite(body: unknown, resourceType: ResourceTypeName, mode: 'create' | 'replace'): Record<string, unknown> {
+export function normalizeForWrite(body: unknown, resourceType: ResourceType, mode: 'create' | 'replace'): Record<string, unknown> {
   if (!isObject(body)) throw badRequest('invalidSyntax', 'The request body must be a JSON object');
   const out: Record<string, unknown> = {};
   const extensions: Record<string, Record<string, unknown>> = {};

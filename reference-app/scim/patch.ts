@@ -27,8 +27,9 @@ import {
 } from '../../core/filter/index.js';
 import {
   extensionUri, extensionsOf, resolveAttr,
-  type AttributeDef, type ResolvedAttr, type ResourceTypeName,
+  type AttributeDef, type ResolvedAttr,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { URN } from '../../core/urns.js';
 import { coerceMembers, coerceValue, findSub, requiredAttributeOf, schemasFor, type MemberRef } from './coerce.js';
 import { badRequest } from './scim-error.js';
@@ -148,7 +149,7 @@ class Membership {
 }
 
 /** Renames keys to their schema spelling (top level, extension objects and one level of sub-attributes). */
-function canonicalize(resource: Json, resourceType: ResourceTypeName): Json {
+function canonicalize(resource: Json, resourceType: ResourceType): Json {
   const renameSubs = (def: AttributeDef, v: unknown): unknown => {
     if (def.type !== 'complex') return v;
     const one = (el: unknown): unknown => {
@@ -179,7 +180,7 @@ class Patcher {
   readonly members: Membership;
   private readonly membersInResource: boolean;
 
-  constructor(resource: Json, private readonly resourceType: ResourceTypeName, options: PatchOptions) {
+  constructor(resource: Json, private readonly resourceType: ResourceType, options: PatchOptions) {
     this.doc = canonicalize(structuredClone(resource), resourceType);
     this.membersInResource = resourceType === 'Group' && Array.isArray(this.doc.members);
     const membersDef = resolveAttr(resourceType, { attr: 'members' })?.attr;
@@ -494,7 +495,7 @@ const OPS: readonly OpName[] = ['add', 'replace', 'remove'];
  * `membersRemoved` then `membersAdded` to the membership table; when `resource.members` is an array it is
  * updated in the returned resource too.
  */
-export function applyPatch(resource: Json, body: unknown, resourceType: ResourceTypeName, options: PatchOptions = {}): PatchResult {
+export function applyPatch(resource: Json, body: unknown, resourceType: ResourceType, options: PatchOptions = {}): PatchResult {
   if (!isObject(body)) fail('invalidSyntax', 'The PATCH body must be a JSON object');
   const schemasKey = findKey(body, 'schemas');
   const schemas = schemasKey === undefined ? undefined : body[schemasKey];
