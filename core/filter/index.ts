@@ -5,4 +5,7 @@ export { parseFilter, parsePath, MAX_FILTER_DEPTH, MAX_FILTER_LENGTH } from './p
 export { evaluateElement, evaluateFilter, valuesAt, type ElementScope } from './evaluate.js';
 export { extractEqualityHint, wholeFilterHint, type EqualityHint } from './hint.js';
 export { referencedPaths } from './referenced.js';
+export {
+  equalityTerms, isFilteredPath, parseTargetPath, readPath, writePath, type EqualityTerm, type TargetPath,
+} from './target-path.js';
 export { asArray, findKey, getKey, isObject, isPresent, toBoolean, toInstant, type JsonObject } from './access.js';

@@ -10,7 +10,7 @@
  * members `"string id 1"`), a one-element list for a single-valued complex (`manager: [{value}]`), a single object for
  * a multi-valued attribute, and `displayName` for `display` in members (the Postman collection sends it).
  */
-import { asArray, isObject } from '../../core/filter/index.js';
+import { asArray, isObject, toBoolean } from '../../core/filter/index.js';
 import {
   coreSchemaOf, extensionUri, extensionsOf, resolveAttr, splitAttrPath,
   type AttributeDef,
@@ -38,10 +38,8 @@ function coerceSimple(def: AttributeDef, v: unknown, where: string): unknown {
   if (v === undefined || v === null || v === '') return undefined;
   switch (def.type) {
     case 'boolean': {
-      if (typeof v === 'boolean') return v;
-      const lower = typeof v === 'string' ? v.toLowerCase() : undefined;
-      if (lower === 'true') return true;
-      if (lower === 'false') return false;
+      const b = toBoolean(v);
+      if (b !== undefined) return b;
       throw badRequest('invalidValue', `${where} must be a boolean (true or false), not ${JSON.stringify(v)}`);
     }
     case 'integer':
