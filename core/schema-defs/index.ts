@@ -14,6 +14,7 @@ import { schemasFor } from './profile.js';
 import type { AttrPath, AttributeDef, SchemaProfile, SchemaResource } from './types.js';
 
 export type * from './types.js';
+export { ATTRIBUTE_TYPES, MUTABILITIES, RETURNED, UNIQUENESSES } from './types.js';
 export { USER_SCHEMA } from './user.js';
 export { ENTERPRISE_USER_SCHEMA } from './enterprise-user.js';
 export { GROUP_SCHEMA } from './group.js';
