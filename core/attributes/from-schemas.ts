@@ -5,13 +5,13 @@
  * needs to learn which attributes exist.
  */
 import { ENTRA_DEFAULT_GROUP_TARGETS } from '../entra-default-mapping.js';
-import { URN } from '../urns.js';
+import { isObject } from '../filter/index.js';
 import type { ResourceType } from '../resource-type.js';
+import { URN } from '../urns.js';
 import { attributeKeys, AttributeSet } from './attribute-set.js';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lower = (s: string): string => s.toLowerCase();
 
 /** The resources of a ListResponse, or of a bare array. */

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { ENTRA_DEFAULT_GROUP_TARGETS } from '../entra-default-mapping.js';
 import { HarnessError } from '../errors.js';
+import { isObject } from '../filter/index.js';
 import type { ResourceType } from '../resource-type.js';
 import { attributeKeys, AttributeSet } from './attribute-set.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function targetsOf(v: unknown, where: string, file: string): string[] | undefined {
   if (v === undefined) return undefined;

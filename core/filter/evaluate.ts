@@ -7,7 +7,7 @@
  * - `ne` matches when the attribute is absent; `eq null` matches when it is absent.
  * - gt/ge/lt/le on booleans, and co/sw/ew on non-strings, never match.
  */
-import { coreSchemaOf, resolveAttr, type AttributeDef } from '../schema-defs/index.js';
+import { coreSchemaOf, findByName, resolveAttr, type AttributeDef } from '../schema-defs/index.js';
 import type { ResourceType } from '../resource-type.js';
 import { asArray, getKey, isObject, isPresent, toBoolean, toInstant, type JsonObject } from './access.js';
 import type { AttrPath, CompareOp, CompValue, FilterNode } from './ast.js';
@@ -15,11 +15,6 @@ import type { AttrPath, CompareOp, CompValue, FilterNode } from './ast.js';
 /** Set inside `attr[…]`: paths name sub-attributes of `parent` (undefined when the schema does not know it). */
 export interface ElementScope {
   readonly parent: AttributeDef | undefined;
-}
-
-function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
-  const lower = name.toLowerCase();
-  return parent.subAttributes?.find((d) => d.name.toLowerCase() === lower);
 }
 
 /** The values a path designates in `obj` (flattened), and the attribute's definition when the schema knows it. */
@@ -31,7 +26,7 @@ export function valuesAt(
 ): { values: unknown[]; def: AttributeDef | undefined } {
   if (path.attr === undefined) return { values: asArray(getKey(obj, path.uri ?? '')), def: undefined };
   if (element) {
-    return { values: asArray(getKey(obj, path.attr)), def: element.parent && findSub(element.parent, path.attr) };
+    return { values: asArray(getKey(obj, path.attr)), def: element.parent && findByName(element.parent.subAttributes, path.attr) };
   }
   const resolved = resolveAttr(resourceType, path);
   const inCore = path.uri === undefined || path.uri.toLowerCase() === coreSchemaOf(resourceType).toLowerCase();
@@ -66,7 +61,7 @@ function compareOrdered(a: number | string, b: number | string, op: CompareOp): 
 function compareOne(actual: unknown, op: CompareOp, value: CompValue, raw: string | undefined, attrDef: AttributeDef | undefined): boolean {
   // A complex value compared as a whole stands for its `value` sub-attribute.
   const v = isObject(actual) ? getKey(actual, 'value') : actual;
-  const def = isObject(actual) ? attrDef && findSub(attrDef, 'value') : attrDef;
+  const def = isObject(actual) ? attrDef && findByName(attrDef.subAttributes, 'value') : attrDef;
   if (v === undefined || v === null) return false;
   const type = def?.type;
   if (type === 'boolean' || (type === undefined && typeof v === 'boolean')) {

@@ -23,6 +23,7 @@ export { serviceProviderConfig, type ServiceProviderLimits } from './service-pro
 export { resourceTypes } from './resource-types.js';
 export { schemasFor } from './profile.js';
 export { splitAttrPath } from './attr-path.js';
+export { findByName } from './names.js';
 
 /** The core schema URN of a resource type. */
 export function coreSchemaOf(resourceType: ResourceType): string {

@@ -12,19 +12,17 @@
  */
 import { asArray, isObject, toBoolean } from '../../core/filter/index.js';
 import {
-  coreSchemaOf, extensionUri, extensionsOf, resolveAttr, splitAttrPath,
+  coreSchemaOf, extensionUri, extensionsOf, findByName, resolveAttr, splitAttrPath,
   type AttributeDef,
 } from '../../core/schema-defs/index.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import { badRequest } from './scim-error.js';
 
+/** A sub-attribute by name in any case (findByName), or members' `display` for `displayName`. */
 export function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
-  const lower = name.toLowerCase();
-  const subs = parent.subAttributes ?? [];
-  const found = subs.find((d) => d.name.toLowerCase() === lower);
-  if (found) return found;
   // Members carry `display`; the Postman collection sends `displayName` and expects it echoed.
-  return lower === 'displayname' ? subs.find((d) => d.name === 'display') : undefined;
+  return findByName(parent.subAttributes, name)
+    ?? (name.toLowerCase() === 'displayname' ? findByName(parent.subAttributes, 'display') : undefined);
 }
 
 function describe(v: unknown): string {
