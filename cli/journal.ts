@@ -5,23 +5,8 @@
  * where the leftovers live.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-
-export type ResourceType = 'User' | 'Group';
-
-export interface JournaledResource {
-  type: ResourceType;
-  id: string;
-  /** userName or displayName as created. */
-  name?: string;
-}
-
-export interface JournalHeader {
-  op: 'run';
-  url: string;
-  runPrefix: string;
-  embedded: boolean;
-  at: string;
-}
+import type { JournalEntry, JournalHeader, JournaledResource } from '../core/journal.js';
+import { isResourceType } from '../core/resource-type.js';
 
 export interface Journal {
   header?: JournalHeader;
@@ -30,8 +15,6 @@ export interface Journal {
 }
 
 export const JOURNAL_FILE = 'cleanup-journal.jsonl';
-
-const isType = (t: unknown): t is ResourceType => t === 'User' || t === 'Group';
 
 /** Reads a journal; a line cut short by a crash, or any line it does not understand, is skipped. */
 export function readJournal(file: string): Journal {
@@ -49,7 +32,7 @@ export function readJournal(file: string): Journal {
       header ??= entry as unknown as JournalHeader;
       continue;
     }
-    if (!isType(entry.type) || typeof entry.id !== 'string' || entry.id === '') continue;
+    if (!isResourceType(entry.type) || typeof entry.id !== 'string' || entry.id === '') continue;
     const key = `${entry.type}:${entry.id}`;
     if (entry.op === 'created') {
       open.set(key, { type: entry.type, id: entry.id, ...(typeof entry.name === 'string' ? { name: entry.name } : {}) });
@@ -63,6 +46,7 @@ export function readJournal(file: string): Journal {
 /** Starts a fresh journal: the header, then whatever an earlier sweep could not remove (so it is not forgotten). */
 export function startJournal(file: string, header: JournalHeader, carried: readonly JournaledResource[] = []): void {
   const at = header.at;
-  const lines = [header, ...carried.map((r) => ({ op: 'created', ...r, at }))].map((l) => JSON.stringify(l));
+  const created = carried.map((r): JournalEntry => ({ op: 'created', ...r, at }));
+  const lines = [header, ...created].map((l) => JSON.stringify(l));
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
 }

@@ -5,7 +5,8 @@
  * resource is left alone.
  */
 import type { ScimClient, ScimResponse } from '../core/client/scim-client.js';
-import type { JournaledResource, ResourceType } from './journal.js';
+import type { JournaledResource } from '../core/journal.js';
+import type { ResourceType } from '../core/resource-type.js';
 import { usageError } from './context.js';
 
 export interface SweepOptions {

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { ScimRequest } from '../core/client/request.js';
 import { MANAGER_PATH } from '../core/entra-default-mapping.js';
 import type { Dialect } from '../core/run-config.js';
+import { isFilteredPath, readPath, toBoolean } from '../core/filter/index.js';
 import { URN } from '../core/urns.js';
-import { isFilteredPath, readPath, toBooleanIfString, type MappedValues } from './scim-paths.js';
+import type { MappedValues } from './scim-paths.js';
 
 export type { MappedValue, MappedValues } from './scim-paths.js';
 
@@ -97,7 +98,7 @@ function sortedKeys(obj: Record<string, unknown>, first: readonly string[]): Rec
 function orderEntry(e: unknown): unknown {
   if (e === null || typeof e !== 'object' || Array.isArray(e)) return e;
   const obj = { ...(e as Record<string, unknown>) };
-  if ('primary' in obj) obj.primary = toBooleanIfString(obj.primary);
+  if ('primary' in obj) obj.primary = toBoolean(obj.primary) ?? obj.primary;
   return sortedKeys(obj, ['primary', 'type']);
 }
 
@@ -107,7 +108,7 @@ function userBody(user: ScimUserPayload): Record<string, unknown> {
   const body: Record<string, unknown> = { schemas: [URN.User, URN.EnterpriseUser], meta: { resourceType: 'User' }, roles: [] };
   for (const [k, v] of Object.entries(clean)) {
     if (k === 'schemas' || k === 'meta') continue;
-    if (k === 'active') body[k] = toBooleanIfString(v);
+    if (k === 'active') body[k] = toBoolean(v) ?? v;
     else if (k === 'name' && v && typeof v === 'object' && !Array.isArray(v)) body[k] = sortedKeys(v as Record<string, unknown>, NAME_ORDER);
     else if (Array.isArray(v)) body[k] = v.map(orderEntry);
     else if (k.startsWith('urn:') && v && typeof v === 'object') body[k] = sortedKeys(v as Record<string, unknown>, []);
@@ -127,8 +128,8 @@ export function createRequestBuilder(opts: RequestBuilderOptions): EntraRequestB
   const opName = (kind: ChangeKind): string => (flagged ? kind : kind.charAt(0).toUpperCase() + kind.slice(1));
   /** Q2: the string booleans of the default dialect, real booleans with the flag. */
   const activeValue = (v: unknown): unknown => {
-    const b = toBooleanIfString(v);
-    if (typeof b !== 'boolean') return v;
+    const b = toBoolean(v);
+    if (b === undefined) return v;
     return flagged ? b : b ? 'True' : 'False';
   };
   const op = (kind: ChangeKind, path: string | undefined, value?: unknown): Record<string, unknown> => {
@@ -272,7 +273,7 @@ export function createRequestBuilder(opts: RequestBuilderOptions): EntraRequestB
 /** Equality as Entra's comparison sees it: booleans equal their "True"/"False" strings, a manager its id. */
 function sameValue(current: unknown, desired: unknown): boolean {
   const norm = (v: unknown): unknown => {
-    const b = toBooleanIfString(v);
+    const b = toBoolean(v) ?? v;
     if (typeof b === 'boolean' || typeof b === 'number') return String(b).toLowerCase();
     if (b && typeof b === 'object' && !Array.isArray(b) && 'value' in b) return norm((b as { value: unknown }).value);
     return b;

@@ -7,9 +7,8 @@
  * (`emails.value`, `emails.type`, `urn:…:user:department`).
  */
 import { FilterSyntaxError, parsePath, referencedPaths } from '../filter/index.js';
+import type { ResourceType } from '../resource-type.js';
 import { URN } from '../urns.js';
-
-export type ResourceKind = 'User' | 'Group';
 
 /** Where the set came from; the report says it, and n/a reasons are worded after it. */
 export type AttributeSource = 'schemas' | 'attributes-file' | 'default-mapping';
@@ -25,13 +24,13 @@ export interface AttributeSetJson {
 /** Attributes every SCIM resource has (RFC 7643 §3.1): never in question. */
 const COMMON = ['id', 'externalid', 'meta', 'schemas'];
 
-const CORE_URN: Record<ResourceKind, string> = { User: URN.User.toLowerCase(), Group: URN.Group.toLowerCase() };
+const CORE_URN: Record<ResourceType, string> = { User: URN.User.toLowerCase(), Group: URN.Group.toLowerCase() };
 
 /**
  * The schema attributes one target path writes, as keys: the attribute (with its extension URN), the
  * sub-attribute it addresses and those its value filter selects on. Undefined when the text is not a path.
  */
-export function attributeKeys(kind: ResourceKind, path: string): string[] | undefined {
+export function attributeKeys(kind: ResourceType, path: string): string[] | undefined {
   let node;
   try {
     node = parsePath(path);
@@ -51,7 +50,7 @@ export function attributeKeys(kind: ResourceKind, path: string): string[] | unde
 }
 
 export class AttributeSet {
-  private readonly keys: Record<ResourceKind, ReadonlySet<string>>;
+  private readonly keys: Record<ResourceType, ReadonlySet<string>>;
 
   /**
    * @param user, group keys as attributeKeys gives them; a key ending in `.*` stands for every sub-attribute of a
@@ -64,23 +63,23 @@ export class AttributeSet {
 
   /** From Entra target paths (a mapping): each path's attribute keys. Unparsable paths are the caller's to reject. */
   static fromPaths(source: AttributeSource, paths: { user: readonly string[]; group: readonly string[] }, note?: string): AttributeSet {
-    const keysOf = (kind: ResourceKind, list: readonly string[]): string[] => list.flatMap((p) => attributeKeys(kind, p) ?? []);
+    const keysOf = (kind: ResourceType, list: readonly string[]): string[] => list.flatMap((p) => attributeKeys(kind, p) ?? []);
     return new AttributeSet(source, keysOf('User', paths.user), keysOf('Group', paths.group), note);
   }
 
   /** True when every attribute `path` writes is in the set. */
-  has(kind: ResourceKind, path: string): boolean {
+  has(kind: ResourceType, path: string): boolean {
     const keys = attributeKeys(kind, path);
     return keys !== undefined && keys.every((k) => this.hasKey(kind, k));
   }
 
   /** The paths of `paths` the set lacks. */
-  missing(kind: ResourceKind, paths: readonly string[]): string[] {
+  missing(kind: ResourceType, paths: readonly string[]): string[] {
     return paths.filter((p) => !this.has(kind, p));
   }
 
   /** One attribute key: itself, or its complex parent declared with every sub-attribute. */
-  hasKey(kind: ResourceKind, key: string): boolean {
+  hasKey(kind: ResourceType, key: string): boolean {
     const set = this.keys[kind];
     if (set.has(key)) return true;
     const dot = key.lastIndexOf('.');
@@ -88,7 +87,7 @@ export class AttributeSet {
   }
 
   /** Where the set's attributes of `kind` come from, in words a vendor reads in the report. */
-  origin(kind: ResourceKind): string {
+  origin(kind: ResourceType): string {
     return {
       schemas: `the ${kind} schema the endpoint declares in /Schemas`,
       'attributes-file': `the ${kind} attribute mapping given with --attributes`,
@@ -97,12 +96,12 @@ export class AttributeSet {
   }
 
   /** Why a path is not in the set: the reason of an n/a. */
-  whyMissing(kind: ResourceKind, path: string): string {
+  whyMissing(kind: ResourceType, path: string): string {
     return `${path} is not in ${this.origin(kind)}`;
   }
 
   toJSON(): AttributeSetJson {
-    const list = (kind: ResourceKind): string[] => [...this.keys[kind]].filter((k) => !COMMON.includes(k)).sort();
+    const list = (kind: ResourceType): string[] => [...this.keys[kind]].filter((k) => !COMMON.includes(k)).sort();
     return { source: this.source, ...(this.note ? { note: this.note } : {}), user: list('User'), group: list('Group') };
   }
 

@@ -5,12 +5,13 @@
  * needs to learn which attributes exist.
  */
 import { ENTRA_DEFAULT_GROUP_TARGETS } from '../entra-default-mapping.js';
+import { isObject } from '../filter/index.js';
+import type { ResourceType } from '../resource-type.js';
 import { URN } from '../urns.js';
-import { attributeKeys, AttributeSet, type ResourceKind } from './attribute-set.js';
+import { attributeKeys, AttributeSet } from './attribute-set.js';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lower = (s: string): string => s.toLowerCase();
 
 /** The resources of a ListResponse, or of a bare array. */
@@ -35,10 +36,10 @@ function keysOf(attributes: unknown, prefix: string): string[] {
 }
 
 /** Extension schema URNs per resource type, from /ResourceTypes; undefined when it cannot tell. */
-function extensionsOf(resourceTypes: unknown): Record<ResourceKind, string[]> | undefined {
+function extensionsOf(resourceTypes: unknown): Record<ResourceType, string[]> | undefined {
   const types = resourcesOf(resourceTypes);
   if (!types?.length) return undefined;
-  const out: Record<ResourceKind, string[]> = { User: [], Group: [] };
+  const out: Record<ResourceType, string[]> = { User: [], Group: [] };
   for (const t of types) {
     const kind = t.name === 'User' || lower(String(t.schema ?? '')) === lower(URN.User) ? 'User'
       : t.name === 'Group' || lower(String(t.schema ?? '')) === lower(URN.Group) ? 'Group' : undefined;
@@ -49,7 +50,7 @@ function extensionsOf(resourceTypes: unknown): Record<ResourceKind, string[]> | 
 }
 
 /** Without /ResourceTypes: an extension ending in `:User` or `:Group` extends that type. */
-function kindOfExtension(id: string): ResourceKind | undefined {
+function kindOfExtension(id: string): ResourceType | undefined {
   return /:user$/i.test(id) ? 'User' : /:group$/i.test(id) ? 'Group' : undefined;
 }
 
@@ -68,7 +69,7 @@ export function attributesFromSchemas(schemas: unknown, resourceTypes: unknown):
   if (!user || !Array.isArray(user.attributes)) return { problem: `/Schemas lists no ${URN.User} schema with attributes` };
   const group = byId.get(lower(URN.Group));
   const extensions = extensionsOf(resourceTypes);
-  const keys: Record<ResourceKind, string[]> = {
+  const keys: Record<ResourceType, string[]> = {
     User: keysOf(user.attributes, ''),
     Group: group && Array.isArray(group.attributes)
       ? keysOf(group.attributes, '')

@@ -8,9 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { ENTRA_DEFAULT_GROUP_TARGETS } from '../entra-default-mapping.js';
 import { HarnessError } from '../errors.js';
-import { attributeKeys, AttributeSet, type ResourceKind } from './attribute-set.js';
+import { isObject } from '../filter/index.js';
+import type { ResourceType } from '../resource-type.js';
+import { attributeKeys, AttributeSet } from './attribute-set.js';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function targetsOf(v: unknown, where: string, file: string): string[] | undefined {
   if (v === undefined) return undefined;
@@ -35,7 +36,7 @@ export function parseAttributeMapping(text: string, file: string): AttributeSet 
   const user = targetsOf(Array.isArray(json) ? json : isObject(json) ? json.user : undefined, 'user', file);
   if (!user) throw bad(file, 'expected {"user": [target paths…], "group": [target paths…]} or a list of user target paths');
   const group = isObject(json) ? targetsOf(json.group, 'group', file) : undefined;
-  for (const [kind, list] of [['User', user], ['Group', group ?? []]] as Array<[ResourceKind, string[]]>) {
+  for (const [kind, list] of [['User', user], ['Group', group ?? []]] as Array<[ResourceType, string[]]>) {
     const wrong = list.find((p) => attributeKeys(kind, p) === undefined);
     if (wrong !== undefined) throw bad(file, `${JSON.stringify(wrong)} is not an attribute path (attr, attr.sub, attr[type eq "work"].sub or urn:…:attr)`);
   }

@@ -7,7 +7,8 @@
  * - `ne` matches when the attribute is absent; `eq null` matches when it is absent.
  * - gt/ge/lt/le on booleans, and co/sw/ew on non-strings, never match.
  */
-import { coreSchemaOf, resolveAttr, type AttributeDef, type ResourceTypeName } from '../schema-defs/index.js';
+import { coreSchemaOf, findByName, resolveAttr, type AttributeDef } from '../schema-defs/index.js';
+import type { ResourceType } from '../resource-type.js';
 import { asArray, getKey, isObject, isPresent, toBoolean, toInstant, type JsonObject } from './access.js';
 import type { AttrPath, CompareOp, CompValue, FilterNode } from './ast.js';
 
@@ -16,21 +17,16 @@ export interface ElementScope {
   readonly parent: AttributeDef | undefined;
 }
 
-function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
-  const lower = name.toLowerCase();
-  return parent.subAttributes?.find((d) => d.name.toLowerCase() === lower);
-}
-
 /** The values a path designates in `obj` (flattened), and the attribute's definition when the schema knows it. */
 export function valuesAt(
   obj: JsonObject,
   path: AttrPath,
-  resourceType: ResourceTypeName,
+  resourceType: ResourceType,
   element?: ElementScope,
 ): { values: unknown[]; def: AttributeDef | undefined } {
   if (path.attr === undefined) return { values: asArray(getKey(obj, path.uri ?? '')), def: undefined };
   if (element) {
-    return { values: asArray(getKey(obj, path.attr)), def: element.parent && findSub(element.parent, path.attr) };
+    return { values: asArray(getKey(obj, path.attr)), def: element.parent && findByName(element.parent.subAttributes, path.attr) };
   }
   const resolved = resolveAttr(resourceType, path);
   const inCore = path.uri === undefined || path.uri.toLowerCase() === coreSchemaOf(resourceType).toLowerCase();
@@ -65,7 +61,7 @@ function compareOrdered(a: number | string, b: number | string, op: CompareOp): 
 function compareOne(actual: unknown, op: CompareOp, value: CompValue, raw: string | undefined, attrDef: AttributeDef | undefined): boolean {
   // A complex value compared as a whole stands for its `value` sub-attribute.
   const v = isObject(actual) ? getKey(actual, 'value') : actual;
-  const def = isObject(actual) ? attrDef && findSub(attrDef, 'value') : attrDef;
+  const def = isObject(actual) ? attrDef && findByName(attrDef.subAttributes, 'value') : attrDef;
   if (v === undefined || v === null) return false;
   const type = def?.type;
   if (type === 'boolean' || (type === undefined && typeof v === 'boolean')) {
@@ -99,7 +95,7 @@ function compareOne(actual: unknown, op: CompareOp, value: CompValue, raw: strin
   }
 }
 
-function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceTypeName, element?: ElementScope): boolean {
+function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceType, element?: ElementScope): boolean {
   switch (node.op) {
     case 'and': return evaluate(node.left, obj, resourceType, element) && evaluate(node.right, obj, resourceType, element);
     case 'or': return evaluate(node.left, obj, resourceType, element) || evaluate(node.right, obj, resourceType, element);
@@ -127,13 +123,13 @@ function evaluate(node: FilterNode, obj: JsonObject, resourceType: ResourceTypeN
 export function evaluateElement(
   filter: FilterNode,
   element: Record<string, unknown>,
-  resourceType: ResourceTypeName,
+  resourceType: ResourceType,
   parent: AttributeDef | undefined,
 ): boolean {
   return isObject(element) && evaluate(filter, element, resourceType, { parent });
 }
 
 /** True when the resource satisfies the filter. Never throws for any resource shape. */
-export function evaluateFilter(node: FilterNode, resource: Record<string, unknown>, resourceType: ResourceTypeName): boolean {
+export function evaluateFilter(node: FilterNode, resource: Record<string, unknown>, resourceType: ResourceType): boolean {
   return isObject(resource) && evaluate(node, resource, resourceType);
 }

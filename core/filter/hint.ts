@@ -1,7 +1,8 @@
 /** What a store can learn from a parsed filter without evaluating it. */
-import { coreSchemaOf, type ResourceTypeName } from '../schema-defs/index.js';
+import { coreSchemaOf } from '../schema-defs/index.js';
+import type { ResourceType } from '../resource-type.js';
 import { URN } from '../urns.js';
-import type { AttrPath, FilterNode } from './ast.js';
+import type { FilterNode } from './ast.js';
 
 export interface EqualityHint {
   /** Canonical spelling: userName, externalId, displayName or id. */
@@ -32,30 +33,12 @@ export function extractEqualityHint(node: FilterNode): EqualityHint | undefined 
 }
 
 /**
- * Every attribute path the filter reads, value-filter paths as `{attr: outer, sub: inner}`. Lets a store load what
- * it keeps elsewhere only when needed (e.g. group members for `members.value eq "…"`).
- */
-export function referencedPaths(node: FilterNode): AttrPath[] {
-  switch (node.op) {
-    case 'and':
-    case 'or':
-      return [...referencedPaths(node.left), ...referencedPaths(node.right)];
-    case 'not':
-      return referencedPaths(node.filter);
-    case 'valuePath':
-      return [node.path, ...referencedPaths(node.filter).map((p) => ({ ...node.path, sub: p.attr }))];
-    default:
-      return [node.path];
-  }
-}
-
-/**
  * The hint when it is the whole filter and a lookup answers it exactly: one `eq` with a string value on an
  * indexed attribute of the queried type's core schema. A store whose index compares as the hint says (id and
  * externalId exactly, userName and displayName ignoring case, as the evaluator reads the schema) may then skip
  * evaluating: every resource the lookup returns matches.
  */
-export function wholeFilterHint(node: FilterNode, resourceType: ResourceTypeName): EqualityHint | undefined {
+export function wholeFilterHint(node: FilterNode, resourceType: ResourceType): EqualityHint | undefined {
   if (node.op !== 'eq' || typeof node.value !== 'string') return undefined;
   const { uri } = node.path;
   if (uri !== undefined && uri.toLowerCase() !== coreSchemaOf(resourceType).toLowerCase()) return undefined;

@@ -5,7 +5,7 @@
  * `attr[filter].sub op value` (Entra's `emails[type eq "work"].value eq "x"`). Input length and nesting are bounded
  * so hostile input fails fast with FilterSyntaxError instead of exhausting the stack.
  */
-import { splitAttrPath } from '../schema-defs/index.js';
+import { splitAttrPath } from '../schema-defs/attr-path.js';
 import type { AttrPath, CompareOp, CompValue, FilterNode, PathNode } from './ast.js';
 import { FilterSyntaxError } from './errors.js';
 import { tokenize, type Token } from './lexer.js';

@@ -4,13 +4,17 @@
  * schema to the extensions, so Entra's legacy `manager` path finds the enterprise `manager`. Lookups answer for the
  * `full` profile unless given another (see profile.ts).
  */
+import type { ResourceType } from '../resource-type.js';
 import { URN } from '../urns.js';
+import { splitAttrPath } from './attr-path.js';
 import { COMMON_ATTRIBUTES } from './common.js';
+import { FULL_SCHEMAS } from './full.js';
 import { findByName } from './names.js';
 import { schemasFor } from './profile.js';
-import type { AttrPath, AttributeDef, ResourceTypeName, SchemaProfile, SchemaResource } from './types.js';
+import type { AttrPath, AttributeDef, SchemaProfile, SchemaResource } from './types.js';
 
 export type * from './types.js';
+export { ATTRIBUTE_TYPES, MUTABILITIES, RETURNED, UNIQUENESSES } from './types.js';
 export { USER_SCHEMA } from './user.js';
 export { ENTERPRISE_USER_SCHEMA } from './enterprise-user.js';
 export { GROUP_SCHEMA } from './group.js';
@@ -18,16 +22,16 @@ export { COMMON_ATTRIBUTES } from './common.js';
 export { serviceProviderConfig, type ServiceProviderLimits } from './service-provider-config.js';
 export { resourceTypes } from './resource-types.js';
 export { schemasFor } from './profile.js';
-
-const ALL_SCHEMAS = schemasFor('full');
+export { splitAttrPath } from './attr-path.js';
+export { findByName } from './names.js';
 
 /** The core schema URN of a resource type. */
-export function coreSchemaOf(resourceType: ResourceTypeName): string {
+export function coreSchemaOf(resourceType: ResourceType): string {
   return resourceType === 'User' ? URN.User : URN.Group;
 }
 
 /** Extension schema URNs a resource type supports, in lookup order. */
-export function extensionsOf(resourceType: ResourceTypeName): readonly string[] {
+export function extensionsOf(resourceType: ResourceType): readonly string[] {
   return resourceType === 'User' ? [URN.EnterpriseUser] : [];
 }
 
@@ -39,40 +43,13 @@ export function schemaResources(baseUrl: string, profile: SchemaProfile = 'full'
 /** A schema definition by URN, case-insensitively. */
 export function schemaById(id: string): SchemaResource | undefined {
   const lower = id.toLowerCase();
-  return ALL_SCHEMAS.find((s) => s.id.toLowerCase() === lower);
+  return FULL_SCHEMAS.find((s) => s.id.toLowerCase() === lower);
 }
 
 /** The canonical spelling of an extension URN the resource type supports, or undefined. */
-export function extensionUri(resourceType: ResourceTypeName, uri: string): string | undefined {
+export function extensionUri(resourceType: ResourceType, uri: string): string | undefined {
   const lower = uri.toLowerCase();
   return extensionsOf(resourceType).find((u) => u.toLowerCase() === lower);
-}
-
-/**
- * Splits `[urn:…:]attr[.sub]` text into an AttrPath without validating names. Known schema URNs are recognised by
- * prefix (their last segment `User` must not be mistaken for an attribute); an unknown `urn:` prefix ends at the
- * last colon. A known URN alone yields `{ uri }` (the whole extension).
- */
-export function splitAttrPath(text: string): AttrPath {
-  let uri: string | undefined;
-  let rest = text;
-  if (/^urn:/i.test(text)) {
-    const lower = text.toLowerCase();
-    const known = ALL_SCHEMAS.map((s) => s.id).find((u) => lower === u.toLowerCase() || lower.startsWith(`${u.toLowerCase()}:`));
-    if (known !== undefined) {
-      uri = known;
-      rest = text.slice(known.length + 1);
-    } else {
-      const colon = text.lastIndexOf(':');
-      uri = text.slice(0, colon);
-      rest = text.slice(colon + 1);
-    }
-    if (rest === '') return { uri };
-  }
-  const dot = rest.indexOf('.');
-  const attr = dot < 0 ? rest : rest.slice(0, dot);
-  const sub = dot < 0 ? undefined : rest.slice(dot + 1);
-  return { ...(uri !== undefined ? { uri } : {}), attr, ...(sub !== undefined ? { sub } : {}) };
 }
 
 /** Where an attribute lives and what it is. */
@@ -93,7 +70,7 @@ export interface ResolvedAttr {
  * Resolves a path against the resource type's schemas as `profile` declares them (common attributes always);
  * undefined for unknown or undeclared URNs, attributes or sub-attributes.
  */
-export function resolveAttr(resourceType: ResourceTypeName, path: AttrPath | string, profile: SchemaProfile = 'full'): ResolvedAttr | undefined {
+export function resolveAttr(resourceType: ResourceType, path: AttrPath | string, profile: SchemaProfile = 'full'): ResolvedAttr | undefined {
   const p = typeof path === 'string' ? splitAttrPath(path) : path;
   if (p.attr === undefined) return undefined;
   const schemas = schemasFor(profile);
@@ -120,20 +97,20 @@ export function resolveAttr(resourceType: ResourceTypeName, path: AttrPath | str
 }
 
 /** The definition of the attribute a path designates (core, sub-attribute or extension), case-insensitively. */
-export function attributeDef(resourceType: ResourceTypeName, path: AttrPath | string): AttributeDef | undefined {
+export function attributeDef(resourceType: ResourceType, path: AttrPath | string): AttributeDef | undefined {
   return resolveAttr(resourceType, path)?.def;
 }
 
 /** caseExact of the designated attribute; unknown attributes compare case-insensitively. */
-export function isCaseExact(resourceType: ResourceTypeName, path: AttrPath | string): boolean {
+export function isCaseExact(resourceType: ResourceType, path: AttrPath | string): boolean {
   return attributeDef(resourceType, path)?.caseExact ?? false;
 }
 
-export function isBoolean(resourceType: ResourceTypeName, path: AttrPath | string): boolean {
+export function isBoolean(resourceType: ResourceType, path: AttrPath | string): boolean {
   return attributeDef(resourceType, path)?.type === 'boolean';
 }
 
 /** The `multiValued` flag of the designated attribute itself (`emails` → true, `emails.value` → false). */
-export function isMultiValued(resourceType: ResourceTypeName, path: AttrPath | string): boolean {
+export function isMultiValued(resourceType: ResourceType, path: AttrPath | string): boolean {
   return attributeDef(resourceType, path)?.multiValued ?? false;
 }

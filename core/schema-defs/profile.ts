@@ -12,22 +12,18 @@
  */
 import { HarnessError } from '../errors.js';
 import { ENTRA_DEFAULT_GROUP_TARGETS, ENTRA_DEFAULT_USER_TARGETS } from '../entra-default-mapping.js';
+// The parser and referencedPaths reach this folder only through attr-path.ts, never index.ts: no import cycle.
+import { FilterSyntaxError } from '../filter/errors.js';
+import { parsePath } from '../filter/parser.js';
+import { referencedPaths } from '../filter/referenced.js';
+import type { PathNode } from '../filter/ast.js';
 import { COMMON_ATTRIBUTES } from './common.js';
 import { ENTERPRISE_USER_SCHEMA } from './enterprise-user.js';
+import { FULL_SCHEMAS } from './full.js';
 import { GROUP_SCHEMA } from './group.js';
 import { findByName } from './names.js';
 import type { AttributeDef, SchemaProfile, SchemaResource } from './types.js';
 import { USER_SCHEMA } from './user.js';
-
-const FULL: readonly SchemaResource[] = [USER_SCHEMA, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA];
-
-/**
- * `[urn:…:]attr[filter][.sub]`. The targets are a fixed list of plain names, so a pattern reads them; core/filter's
- * parser cannot be used here, it imports this folder.
- */
-const TARGET = /^(?:(?<uri>urn:[^[]+):)?(?<attr>[A-Za-z$][\w$-]*)(?:\[(?<filter>[^\]]*)\])?(?:\.(?<sub>[A-Za-z$][\w$-]*))?$/;
-/** The attribute names of a value filter: each name followed by a comparison operator. */
-const FILTER_NAMES = /[A-Za-z$][\w$-]*(?=\s+(?:eq|ne|co|sw|ew|gt|ge|lt|le|pr)\b)/gi;
 
 /** Per schema id, per declared top-level attribute: every sub-attribute (`'all'`) or the named ones. */
 type Needs = Map<string, Map<string, 'all' | Set<string>>>;
@@ -41,24 +37,35 @@ function subNamed(attr: AttributeDef, name: string, target: string): string {
   return sub.name;
 }
 
+function parseTarget(target: string): PathNode & { readonly attr: string } {
+  let path: PathNode;
+  try {
+    path = parsePath(target);
+  } catch (err) {
+    if (err instanceof FilterSyntaxError) throw broken(target, `is not an attribute path (${err.message})`);
+    throw err;
+  }
+  if (path.attr === undefined) throw broken(target, 'names a whole schema, not an attribute');
+  return { ...path, attr: path.attr };
+}
+
 function addTarget(needs: Needs, target: string, core: SchemaResource, extensions: readonly SchemaResource[]): void {
-  const m = TARGET.exec(target)?.groups;
-  if (!m?.attr) throw broken(target, 'is not an attribute path');
-  const uri = m.uri?.toLowerCase();
+  const path = parseTarget(target);
+  const uri = path.uri?.toLowerCase();
   const schema = uri === undefined ? core : [core, ...extensions].find((s) => s.id.toLowerCase() === uri);
-  if (!schema) throw broken(target, `names a schema the resource type does not have (${m.uri})`);
-  const attr = findByName(schema.attributes, m.attr);
+  if (!schema) throw broken(target, `names a schema the resource type does not have (${path.uri})`);
+  const attr = findByName(schema.attributes, path.attr);
   if (!attr) {
     // externalId: a common attribute, declared by every profile
-    if (uri === undefined && findByName(COMMON_ATTRIBUTES, m.attr)) return;
+    if (uri === undefined && findByName(COMMON_ATTRIBUTES, path.attr)) return;
     throw broken(target, `names no attribute of ${schema.id}`);
   }
   const perSchema = needs.get(schema.id) ?? new Map<string, 'all' | Set<string>>();
   needs.set(schema.id, perSchema);
   const wanted: string[] = [];
-  if (m.sub !== undefined) wanted.push(subNamed(attr, m.sub, target));
-  if (m.filter !== undefined) {
-    for (const name of m.filter.match(FILTER_NAMES) ?? []) wanted.push(subNamed(attr, name, target));
+  if (path.sub !== undefined) wanted.push(subNamed(attr, path.sub, target));
+  if (path.filter !== undefined) {
+    for (const p of referencedPaths(path.filter)) if (p.attr !== undefined) wanted.push(subNamed(attr, p.attr, target));
     if (findByName(attr.subAttributes, 'primary')) wanted.push('primary');
   }
   const had = perSchema.get(attr.name);
@@ -86,12 +93,12 @@ export function deriveSchemas(targets: { readonly User: readonly string[]; reado
   const needs: Needs = new Map();
   for (const t of targets.User) addTarget(needs, t, USER_SCHEMA, [ENTERPRISE_USER_SCHEMA]);
   for (const t of targets.Group) addTarget(needs, t, GROUP_SCHEMA, []);
-  return FULL.map((s) => reduce(s, needs));
+  return FULL_SCHEMAS.map((s) => reduce(s, needs));
 }
 
 const MINIMAL = deriveSchemas({ User: ENTRA_DEFAULT_USER_TARGETS, Group: ENTRA_DEFAULT_GROUP_TARGETS });
 
 /** The schema definitions a profile declares: User, EnterpriseUser and Group, in that order. */
 export function schemasFor(profile: SchemaProfile): readonly SchemaResource[] {
-  return profile === 'minimal' ? MINIMAL : FULL;
+  return profile === 'minimal' ? MINIMAL : FULL_SCHEMAS;
 }

@@ -1,10 +1,15 @@
 /** The shapes of RFC 7643 §7 schema definitions, as /Schemas serves them (camelCase values, no nulls). */
 
-export type AttributeType =
-  | 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
-export type Mutability = 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
-export type Returned = 'always' | 'never' | 'default' | 'request';
-export type Uniqueness = 'none' | 'server' | 'global';
+/** The values of each attribute characteristic (RFC 7643 §7); core/schemas judges /Schemas answers by these lists. */
+export const ATTRIBUTE_TYPES = ['string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'complex', 'binary'] as const;
+export const MUTABILITIES = ['readOnly', 'readWrite', 'immutable', 'writeOnly'] as const;
+export const RETURNED = ['always', 'never', 'default', 'request'] as const;
+export const UNIQUENESSES = ['none', 'server', 'global'] as const;
+
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+export type Mutability = (typeof MUTABILITIES)[number];
+export type Returned = (typeof RETURNED)[number];
+export type Uniqueness = (typeof UNIQUENESSES)[number];
 
 export interface AttributeDef {
   readonly name: string;
@@ -29,8 +34,6 @@ export interface SchemaResource {
   readonly attributes: readonly AttributeDef[];
   readonly meta: { readonly resourceType: 'Schema'; readonly location: string };
 }
-
-export type ResourceTypeName = 'User' | 'Group';
 
 /**
  * An attribute path as written (names keep the caller's case): `[uri:]attr[.sub]`. `attr` is absent only when

@@ -1,68 +1,18 @@
 /**
  * The JSON Schemas (draft-07) of the SCIM messages and resources scim-conform checks, as data. They encode
  * RFC 7643/7644 structure — types, required members, arrays — not Entra policy, which lives in the checks.
- * `additionalProperties` stays open: SCIM resources may carry extensions. scripts/generate-validators.ts
- * compiles them ahead of time into validators.generated.cjs; index.ts runs those.
+ * `additionalProperties` stays open: SCIM resources may carry extensions. User and Group are derived from the schema
+ * definitions of core/schema-defs (resources.ts), the characteristics' values of a /Schemas answer from its
+ * lists. scripts/generate-validators.ts compiles them ahead of time into validators.generated.cjs; index.ts runs
+ * those.
  */
+import { ATTRIBUTE_TYPES, MUTABILITIES, RETURNED, UNIQUENESSES } from '../schema-defs/index.js';
 import { URN } from '../urns.js';
+import { bool, schemasArray, str } from './parts.js';
+import { resourceSchema } from './resources.js';
 
-const str = { type: 'string' } as const;
-const bool = { type: 'boolean' } as const;
-const schemasArray = (mustContain?: string) => ({
-  type: 'array',
-  items: str,
-  minItems: 1,
-  ...(mustContain ? { contains: { const: mustContain } } : {}),
-});
-const multiValued = (extra: Record<string, unknown> = {}) => ({
-  type: 'array',
-  items: {
-    type: 'object',
-    properties: { value: {}, display: str, type: str, primary: bool, $ref: { type: ['string', 'null'] }, ...extra },
-  },
-});
-const meta = {
-  type: 'object',
-  properties: { resourceType: str, created: { type: 'string', format: 'date-time' }, lastModified: { type: 'string', format: 'date-time' }, location: str, version: str },
-};
-/** A SCIM resource (RFC 7643 §3): schemas with its core URN, a non-empty id, externalId, its own attributes, meta. */
-const resource = ($id: string, urn: string, required: string, properties: Record<string, unknown>) => ({
-  $id,
-  type: 'object',
-  required: ['schemas', 'id', required],
-  properties: { schemas: schemasArray(urn), id: { type: 'string', minLength: 1 }, externalId: str, ...properties, meta },
-});
-
-const user = resource('User', URN.User, 'userName', {
-  userName: { type: 'string', minLength: 1 },
-  name: {
-    type: 'object',
-    properties: { formatted: str, familyName: str, givenName: str, middleName: str, honorificPrefix: str, honorificSuffix: str },
-  },
-  displayName: str, nickName: str, profileUrl: str, title: str, userType: str, preferredLanguage: str, locale: str, timezone: str,
-  active: bool,
-  emails: multiValued({ value: str }),
-  phoneNumbers: multiValued({ value: str }),
-  ims: multiValued(), photos: multiValued(), entitlements: multiValued(), x509Certificates: multiValued(),
-  roles: multiValued(),
-  groups: multiValued(),
-  addresses: {
-    type: 'array',
-    items: {
-      type: 'object',
-      properties: { formatted: str, streetAddress: str, locality: str, region: str, postalCode: str, country: str, type: str, primary: bool },
-    },
-  },
-  [URN.EnterpriseUser]: {
-    type: 'object',
-    properties: {
-      employeeNumber: str, costCenter: str, organization: str, division: str, department: str,
-      manager: { type: 'object', properties: { value: str, $ref: str, displayName: str } },
-    },
-  },
-});
-
-const group = resource('Group', URN.Group, 'displayName', { displayName: str, members: multiValued({ value: str }) });
+const user = resourceSchema('User');
+const group = resourceSchema('Group');
 
 const listResponse = {
   $id: 'ListResponse',
@@ -128,13 +78,13 @@ const attribute: Record<string, unknown> = {
   required: ['name', 'type', 'multiValued'],
   properties: {
     name: str,
-    type: { enum: ['string', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'complex', 'binary'] },
+    type: { enum: ATTRIBUTE_TYPES },
     multiValued: bool,
     required: bool,
     caseExact: bool,
-    mutability: { enum: ['readOnly', 'readWrite', 'immutable', 'writeOnly'] },
-    returned: { enum: ['always', 'never', 'default', 'request'] },
-    uniqueness: { enum: ['none', 'server', 'global'] },
+    mutability: { enum: MUTABILITIES },
+    returned: { enum: RETURNED },
+    uniqueness: { enum: UNIQUENESSES },
     subAttributes: { type: 'array', items: { $ref: '#/definitions/attribute' } },
   },
 };

@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HarnessError } from '../../core/errors.js';
+import { FilterSyntaxError, parseTargetPath } from '../../core/filter/index.js';
 import { compileExpression, type EvalContext, type Value } from '../expressions/compile.js';
 import { ExpressionError, ExpressionRuntimeError } from '../expressions/errors.js';
 import { defaultDateText } from '../expressions/datetime.js';
 import { compileFilters, type ClauseInput, type CompiledFilters } from '../scoping/filter.js';
 import { parseJsonFile } from '../directory/json-file.js';
-import { parseTargetPath, type MappedValue, type MappedValues } from '../scim-paths.js';
+import type { MappedValue, MappedValues } from '../scim-paths.js';
 
 export const DEFAULT_MAPPINGS_FILE = fileURLToPath(new URL('./default-mappings.json', import.meta.url));
 
@@ -106,7 +107,8 @@ function compileAttribute(a: AttributeMappingInput, where: string): CompiledAttr
     try {
       parseTargetPath(a.target);
     } catch (err) {
-      throw new MappingError(`${label}.target: ${(err as Error).message}`);
+      if (!(err instanceof FilterSyntaxError)) throw err;
+      throw new MappingError(`${label}.target: bad target attribute path (${err.message}): expected attr, attr.sub, attr[x eq "v"].sub or urn:…:attr`);
     }
   }
   const kinds = (['source', 'constant', 'expression'] as const).filter((k) => a[k] !== undefined);

@@ -4,6 +4,7 @@
  * multi-valued attributes are not supported. Parsed and compiled once; errors name filter, clause and position.
  */
 import { HarnessError } from '../../core/errors.js';
+import { toBoolean } from '../../core/filter/index.js';
 
 export const OPERATORS = [
   '&', '!&', 'ENDS_WITH', 'EQUALS', 'Greater_Than', 'Greater_Than_OR_EQUALS', 'Includes',
@@ -71,8 +72,8 @@ function compileTest(c: Clause, where: string, position: string): Test {
     case 'EQUALS': return (a) => a === v;
     case 'NOT EQUALS': return (a) => a !== v;
     case 'Includes': return (a) => a.includes(v);
-    case 'IS TRUE': return (a) => /^true$/i.test(a);
-    case 'IS FALSE': return (a) => /^false$/i.test(a);
+    case 'IS TRUE': return (a) => toBoolean(a) === true;
+    case 'IS FALSE': return (a) => toBoolean(a) === false;
     case 'IS NOT NULL': return () => true;
     case 'IS NULL': return () => false;
     case 'Greater_Than':

@@ -1,7 +1,8 @@
 /** Small readers and rewriters the defect files share, so each defect file stays a few lines of intent. */
 import { extractEqualityHint, findKey, isObject, parseFilter, referencedPaths, type EqualityHint } from '../../core/filter/index.js';
 import { URN } from '../../core/urns.js';
-import type { Json, ResourceType } from '../store/resource-store.js';
+import type { ResourceType } from '../../core/resource-type.js';
+import type { Json } from '../store/resource-store.js';
 import type { DefectHooks, ScimReply, ScimRequestView } from './types.js';
 
 /** The Operations of a PATCH body (key matched in any case); [] when the body has none. */

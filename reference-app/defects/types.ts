@@ -4,7 +4,8 @@
  * point in the app, no defect names anywhere else). Hooks may throw a ScimError to answer with an error.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Json, ResourceType } from '../store/resource-store.js';
+import type { ResourceType } from '../../core/resource-type.js';
+import type { Json } from '../store/resource-store.js';
 import type { TlsOptions } from '../http/tls.js';
 
 /** Which endpoint a request reached. */

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { DefectHooks, RouteKind, ScimReply, ScimRequestView } from '../defects/types.js';
-import type { ResourceType } from '../store/resource-store.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { errorReply, JsonText, SCIM_CONTENT_TYPE } from './scim-reply.js';
 
 export interface RouteConfig {

@@ -1,6 +1,7 @@
 /** Stored rows → SCIM resources: schemas and id first, then the attributes, members, and a computed meta. */
 import { coreSchemaOf } from '../../core/schema-defs/index.js';
-import type { Json, Member, ResourceType, StoredResource, StoredText } from '../store/resource-store.js';
+import type { ResourceType } from '../../core/resource-type.js';
+import type { Json, Member, StoredResource, StoredText } from '../store/resource-store.js';
 
 export const endpointOf = (type: ResourceType): string => (type === 'User' ? 'Users' : 'Groups');
 

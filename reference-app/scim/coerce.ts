@@ -10,20 +10,19 @@
  * members `"string id 1"`), a one-element list for a single-valued complex (`manager: [{value}]`), a single object for
  * a multi-valued attribute, and `displayName` for `display` in members (the Postman collection sends it).
  */
-import { asArray, isObject } from '../../core/filter/index.js';
+import { asArray, isObject, toBoolean } from '../../core/filter/index.js';
 import {
-  coreSchemaOf, extensionUri, extensionsOf, resolveAttr, splitAttrPath,
-  type AttributeDef, type ResourceTypeName,
+  coreSchemaOf, extensionUri, extensionsOf, findByName, resolveAttr, splitAttrPath,
+  type AttributeDef,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { badRequest } from './scim-error.js';
 
+/** A sub-attribute by name in any case (findByName), or members' `display` for `displayName`. */
 export function findSub(parent: AttributeDef, name: string): AttributeDef | undefined {
-  const lower = name.toLowerCase();
-  const subs = parent.subAttributes ?? [];
-  const found = subs.find((d) => d.name.toLowerCase() === lower);
-  if (found) return found;
   // Members carry `display`; the Postman collection sends `displayName` and expects it echoed.
-  return lower === 'displayname' ? subs.find((d) => d.name === 'display') : undefined;
+  return findByName(parent.subAttributes, name)
+    ?? (name.toLowerCase() === 'displayname' ? findByName(parent.subAttributes, 'display') : undefined);
 }
 
 function describe(v: unknown): string {
@@ -37,10 +36,8 @@ function coerceSimple(def: AttributeDef, v: unknown, where: string): unknown {
   if (v === undefined || v === null || v === '') return undefined;
   switch (def.type) {
     case 'boolean': {
-      if (typeof v === 'boolean') return v;
-      const lower = typeof v === 'string' ? v.toLowerCase() : undefined;
-      if (lower === 'true') return true;
-      if (lower === 'false') return false;
+      const b = toBoolean(v);
+      if (b !== undefined) return b;
       throw badRequest('invalidValue', `${where} must be a boolean (true or false), not ${JSON.stringify(v)}`);
     }
     case 'integer':
@@ -113,15 +110,15 @@ export function coerceMembers(membersDef: AttributeDef, value: unknown): MemberR
   return [...byId.values()];
 }
 
-const REQUIRED_ATTRIBUTE: Record<ResourceTypeName, string> = { User: 'userName', Group: 'displayName' };
+const REQUIRED_ATTRIBUTE: Record<ResourceType, string> = { User: 'userName', Group: 'displayName' };
 
 /** The attribute a resource type cannot exist without (userName, displayName). */
-export function requiredAttributeOf(resourceType: ResourceTypeName): string {
+export function requiredAttributeOf(resourceType: ResourceType): string {
   return REQUIRED_ATTRIBUTE[resourceType];
 }
 
 /** `schemas` for a stored resource: the core URN plus each extension the resource holds data for. */
-export function schemasFor(resource: Record<string, unknown>, resourceType: ResourceTypeName): string[] {
+export function schemasFor(resource: Record<string, unknown>, resourceType: ResourceType): string[] {
   return [coreSchemaOf(resourceType), ...extensionsOf(resourceType).filter((u) => isObject(resource[u]))];
 }
 
@@ -133,7 +130,7 @@ export function schemasFor(resource: Record<string, unknown>, resourceType: Reso
  * Throws ScimError 400 invalidSyntax for a non-object body, invalidValue for a missing userName/displayName or a
  * value of the wrong shape.
  */
-export function normalizeForWrite(body: unknown, resourceType: ResourceTypeName, mode: 'create' | 'replace'): Record<string, unknown> {
+export function normalizeForWrite(body: unknown, resourceType: ResourceType, mode: 'create' | 'replace'): Record<string, unknown> {
   if (!isObject(body)) throw badRequest('invalidSyntax', 'The request body must be a JSON object');
   const out: Record<string, unknown> = {};
   const extensions: Record<string, Record<string, unknown>> = {};

@@ -22,13 +22,14 @@
  * Operations apply in order to a deep copy; any error leaves the caller's resource untouched.
  */
 import {
-  asArray, evaluateElement, FilterSyntaxError, findKey, isObject, parsePath,
+  asArray, equalityTerms, evaluateElement, FilterSyntaxError, findKey, isObject, parsePath,
   type FilterNode, type PathNode,
 } from '../../core/filter/index.js';
 import {
   extensionUri, extensionsOf, resolveAttr,
-  type AttributeDef, type ResolvedAttr, type ResourceTypeName,
+  type AttributeDef, type ResolvedAttr,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { URN } from '../../core/urns.js';
 import { coerceMembers, coerceValue, findSub, requiredAttributeOf, schemasFor, type MemberRef } from './coerce.js';
 import { badRequest } from './scim-error.js';
@@ -74,21 +75,20 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** The sub-attribute values an element must have to match a filter made of `eq` terms joined by `and`. */
-function equalityTerms(filter: FilterNode, parent: AttributeDef): Json | undefined {
-  if (filter.op === 'and') {
-    const left = equalityTerms(filter.left, parent);
-    const right = equalityTerms(filter.right, parent);
-    if (!left || !right) return undefined;
-    for (const k of Object.keys(right)) if (k in left && !deepEqual(left[k], right[k])) return undefined;
-    return { ...left, ...right };
+/** The sub-attribute values an element must have to match a filter made of `eq` terms joined by `and`, coerced. */
+function elementOf(filter: FilterNode, parent: AttributeDef): Json | undefined {
+  const terms = equalityTerms(filter);
+  if (!terms) return undefined;
+  const element: Json = {};
+  for (const term of terms) {
+    const sub = findSub(parent, term.attr);
+    if (!sub) return undefined;
+    const value = coerceValue(sub, term.text, `${parent.name}.${sub.name}`);
+    // Two terms pinning one sub-attribute to different values describe no element.
+    if (value === undefined || (sub.name in element && !deepEqual(element[sub.name], value))) return undefined;
+    element[sub.name] = value;
   }
-  if (filter.op !== 'eq' || filter.path.attr === undefined || filter.path.sub !== undefined) return undefined;
-  const sub = findSub(parent, filter.path.attr);
-  if (!sub) return undefined;
-  const raw = typeof filter.value === 'string' || filter.raw === undefined ? filter.value : filter.raw;
-  const value = coerceValue(sub, raw, `${parent.name}.${sub.name}`);
-  return value === undefined ? undefined : { [sub.name]: value };
+  return element;
 }
 
 /** The member ids of a filter made only of `value eq "id"` terms joined by `or`. */
@@ -148,7 +148,7 @@ class Membership {
 }
 
 /** Renames keys to their schema spelling (top level, extension objects and one level of sub-attributes). */
-function canonicalize(resource: Json, resourceType: ResourceTypeName): Json {
+function canonicalize(resource: Json, resourceType: ResourceType): Json {
   const renameSubs = (def: AttributeDef, v: unknown): unknown => {
     if (def.type !== 'complex') return v;
     const one = (el: unknown): unknown => {
@@ -179,7 +179,7 @@ class Patcher {
   readonly members: Membership;
   private readonly membersInResource: boolean;
 
-  constructor(resource: Json, private readonly resourceType: ResourceTypeName, options: PatchOptions) {
+  constructor(resource: Json, private readonly resourceType: ResourceType, options: PatchOptions) {
     this.doc = canonicalize(structuredClone(resource), resourceType);
     this.membersInResource = resourceType === 'Group' && Array.isArray(this.doc.members);
     const membersDef = resolveAttr(resourceType, { attr: 'members' })?.attr;
@@ -384,7 +384,7 @@ class Patcher {
     // NULL-UPDATE: "" or null clears the sub-attribute, or the whole element.
     if (coerced === undefined) return clear();
     if (!hit.includes(true)) {
-      const terms = filter === undefined ? {} : equalityTerms(filter, top.attr);
+      const terms = filter === undefined ? {} : elementOf(filter, top.attr);
       if (!terms) fail('noTarget', `No ${top.attr.name} element matches the filter, and it does not say how to create one`);
       const created = sub ? { ...terms, [sub.name]: coerced } : { ...terms, ...(coerced as Json) };
       this.store(top, this.append(elements, [created]));
@@ -394,7 +394,7 @@ class Patcher {
       if (!hit[i]) return e;
       if (sub) return { ...e, [sub.name]: coerced };
       // Replace swaps the element (RFC 7644 §3.5.2.3) but keeps what the filter pinned, so it still matches; add merges.
-      const base = op === 'replace' ? (filter ? equalityTerms(filter, top.attr) ?? {} : {}) : e;
+      const base = op === 'replace' ? (filter ? elementOf(filter, top.attr) ?? {} : {}) : e;
       return { ...base, ...(coerced as Json) };
     });
     // Making a matched element primary demotes the others (RFC 7644 §3.5.2).
@@ -435,7 +435,7 @@ class Patcher {
     const coerced = sub ? coerceValue(sub, value, `members.${sub.name}`) : coerceValue({ ...def, multiValued: false }, value, 'members');
     const change = (m: Json): Json => (sub ? { ...m, [sub.name]: coerced } : { ...(op === 'add' ? m : { value: m.value }), ...(coerced as Json) });
     if (targets.length === 0) {
-      const terms = equalityTerms(filter, def);
+      const terms = elementOf(filter, def);
       if (!terms) fail('noTarget', 'No member matches the filter, and it does not say how to create one');
       for (const m of coerceMembers(def, [change(terms)])) this.members.add(m);
       return;
@@ -494,7 +494,7 @@ const OPS: readonly OpName[] = ['add', 'replace', 'remove'];
  * `membersRemoved` then `membersAdded` to the membership table; when `resource.members` is an array it is
  * updated in the returned resource too.
  */
-export function applyPatch(resource: Json, body: unknown, resourceType: ResourceTypeName, options: PatchOptions = {}): PatchResult {
+export function applyPatch(resource: Json, body: unknown, resourceType: ResourceType, options: PatchOptions = {}): PatchResult {
   if (!isObject(body)) fail('invalidSyntax', 'The PATCH body must be a JSON object');
   const schemasKey = findKey(body, 'schemas');
   const schemas = schemasKey === undefined ? undefined : body[schemasKey];

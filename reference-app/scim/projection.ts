@@ -8,8 +8,9 @@
  */
 import { evaluateElement, findKey, getKey, isObject, type PathNode } from '../../core/filter/index.js';
 import {
-  coreSchemaOf, extensionUri, resolveAttr, type AttributeDef, type ResourceTypeName,
+  coreSchemaOf, extensionUri, resolveAttr, type AttributeDef,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { tryParsePath } from './try-parse-path.js';
 
 type Json = Record<string, unknown>;
@@ -47,7 +48,7 @@ export function parseAttributeList(param: string | undefined): string[] {
 }
 
 /** Where a path's attribute lives: the container key ('' for the resource itself) and the attribute's definition. */
-function locate(path: PathNode, resourceType: ResourceTypeName): { containerKey: string; def: AttributeDef | undefined } {
+function locate(path: PathNode, resourceType: ResourceType): { containerKey: string; def: AttributeDef | undefined } {
   const top = resolveAttr(resourceType, { ...(path.uri !== undefined ? { uri: path.uri } : {}), attr: path.attr ?? '' });
   if (top) return { containerKey: top.extension ? top.schema : '', def: top.attr };
   const inCore = path.uri === undefined || path.uri.toLowerCase() === coreSchemaOf(resourceType).toLowerCase();
@@ -60,7 +61,7 @@ function containerOf(resource: Json, containerKey: string): Json | undefined {
   return isObject(v) ? v : undefined;
 }
 
-function returnedOf(key: string, resourceType: ResourceTypeName, uri?: string): AttributeDef['returned'] | undefined {
+function returnedOf(key: string, resourceType: ResourceType, uri?: string): AttributeDef['returned'] | undefined {
   return resolveAttr(resourceType, { ...(uri !== undefined ? { uri } : {}), attr: key })?.attr.returned;
 }
 
@@ -93,7 +94,7 @@ function build(value: unknown, pick: Pick): unknown {
   return pick.subs.size > 0 ? pickKeys(value, pick.subs) : undefined;
 }
 
-function include(base: Json, list: readonly string[], resourceType: ResourceTypeName): Json {
+function include(base: Json, list: readonly string[], resourceType: ResourceType): Json {
   const picks = new Map<string, Pick>();
   const wholeExtensions = new Set<string>();
   for (const text of list) {
@@ -161,7 +162,7 @@ function include(base: Json, list: readonly string[], resourceType: ResourceType
   return out;
 }
 
-function exclude(out: Json, list: readonly string[], resourceType: ResourceTypeName): void {
+function exclude(out: Json, list: readonly string[], resourceType: ResourceType): void {
   for (const text of list) {
     const path = tryParsePath(text);
     if (!path) continue;
@@ -209,7 +210,7 @@ function exclude(out: Json, list: readonly string[], resourceType: ResourceTypeN
 }
 
 /** The resource as a response shows it, given the request's attributes/excludedAttributes. Never mutates `resource`. */
-export function project(resource: Json, params: ProjectionParams, resourceType: ResourceTypeName): Json {
+export function project(resource: Json, params: ProjectionParams, resourceType: ResourceType): Json {
   const base = structuredClone(resource);
   for (const key of Object.keys(base)) {
     const ext = extensionUri(resourceType, key);

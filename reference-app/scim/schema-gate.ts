@@ -20,8 +20,9 @@
 import { asArray, findKey, isObject, referencedPaths, type AttrPath, type FilterNode, type PathNode } from '../../core/filter/index.js';
 import {
   extensionUri, resolveAttr, splitAttrPath,
-  type AttributeDef, type ResolvedAttr, type ResourceTypeName, type SchemaProfile,
+  type AttributeDef, type ResolvedAttr, type SchemaProfile,
 } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { findSub } from './coerce.js';
 import { badRequest, type ScimError, type ScimType } from './scim-error.js';
 import { tryParsePath } from './try-parse-path.js';
@@ -34,14 +35,14 @@ function isEmpty(v: unknown): boolean {
 }
 
 /** `written` is the path as the client wrote it, when it says more than the name (a value filter, a URN). */
-const undeclaredError = (scimType: ScimType, name: string, type: ResourceTypeName, written = name): ScimError =>
+const undeclaredError = (scimType: ScimType, name: string, type: ResourceType, written = name): ScimError =>
   badRequest(scimType, `"${name}"${written === name ? '' : ` (in ${JSON.stringify(written)})`} is not an attribute this service declares for ${type} (see /Schemas)`);
 
 export class SchemaGate {
   constructor(private readonly profile: SchemaProfile) {}
 
   /** POST and PUT bodies. */
-  checkResource(body: unknown, type: ResourceTypeName): void {
+  checkResource(body: unknown, type: ResourceType): void {
     if (!isObject(body)) return;
     for (const [key, raw] of Object.entries(body)) {
       if (isEmpty(raw)) continue;
@@ -58,7 +59,7 @@ export class SchemaGate {
   }
 
   /** A PATCH body, every operation before any is applied. */
-  checkPatch(body: unknown, type: ResourceTypeName): void {
+  checkPatch(body: unknown, type: ResourceType): void {
     if (!isObject(body)) return;
     const operations = body[findKey(body, 'Operations') ?? 'Operations'];
     if (!Array.isArray(operations)) return;
@@ -77,7 +78,7 @@ export class SchemaGate {
   }
 
   /** A parsed filter over one resource type, or several (the root /.search): each path declared by one of them. */
-  checkFilter(node: FilterNode, types: readonly ResourceTypeName[]): void {
+  checkFilter(node: FilterNode, types: readonly ResourceType[]): void {
     for (const path of referencedPaths(node)) {
       if (!types.some((t) => this.undeclared(t, path) === undefined)) {
         throw badRequest('invalidFilter', `"${nameOf(path)}" is not an attribute this service declares (see /Schemas)`);
@@ -86,7 +87,7 @@ export class SchemaGate {
   }
 
   /** An attributes / excludedAttributes list without the names no type declares; undefined when none is left. */
-  declaredNames(names: readonly string[] | undefined, types: readonly ResourceTypeName[]): string[] | undefined {
+  declaredNames(names: readonly string[] | undefined, types: readonly ResourceType[]): string[] | undefined {
     const kept = names?.filter((text) => {
       const path = tryParsePath(text);
       return path !== undefined && types.some((t) => this.undeclared(t, path) === undefined);
@@ -95,7 +96,7 @@ export class SchemaGate {
   }
 
   /** A PATCH path (or value key) and the value it takes. */
-  private checkTarget(type: ResourceTypeName, text: string, value: unknown): void {
+  private checkTarget(type: ResourceType, text: string, value: unknown): void {
     const path = tryParsePath(text);
     if (!path) return;
     const bad = this.undeclared(type, path);
@@ -112,14 +113,14 @@ export class SchemaGate {
   }
 
   /** A named attribute of a resource body and its value. */
-  private checkNamed(type: ResourceTypeName, path: AttrPath, value: unknown, scimType: ScimType, where: string): void {
+  private checkNamed(type: ResourceType, path: AttrPath, value: unknown, scimType: ScimType, where: string): void {
     if (path.attr === undefined || this.undeclared(type, path) !== undefined) throw undeclaredError(scimType, where, type);
     const top = this.topOf(type, path);
     if (top && path.sub === undefined) this.checkValue(top.attr, value, scimType, where, type);
   }
 
   /** The sub-attribute keys of a complex value (one object or a list of them). */
-  private checkValue(def: AttributeDef, value: unknown, scimType: ScimType, where: string, type: ResourceTypeName): void {
+  private checkValue(def: AttributeDef, value: unknown, scimType: ScimType, where: string, type: ResourceType): void {
     if (def.type !== 'complex' || def.mutability === 'readOnly') return;
     for (const element of asArray(value)) {
       if (!isObject(element)) continue;
@@ -130,7 +131,7 @@ export class SchemaGate {
   }
 
   /** The top-level attribute a path names, as the profile declares it. */
-  private topOf(type: ResourceTypeName, path: AttrPath): ResolvedAttr | undefined {
+  private topOf(type: ResourceType, path: AttrPath): ResolvedAttr | undefined {
     if (path.attr === undefined) return undefined;
     return resolveAttr(type, { ...(path.uri !== undefined ? { uri: path.uri } : {}), attr: path.attr }, this.profile);
   }
@@ -139,7 +140,7 @@ export class SchemaGate {
    * The first name in a path (attribute, sub-attribute, value-filter attribute) the profile does not declare for the
    * type, or undefined when it declares them all.
    */
-  private undeclared(type: ResourceTypeName, path: PathNode): string | undefined {
+  private undeclared(type: ResourceType, path: PathNode): string | undefined {
     if (path.attr === undefined) return extensionUri(type, path.uri ?? '') === undefined ? path.uri ?? '' : undefined;
     const top = this.topOf(type, path);
     if (!top) return nameOf(path);

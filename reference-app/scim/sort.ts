@@ -6,12 +6,13 @@
 import {
   asArray, FilterSyntaxError, getKey, isObject, parsePath, toBoolean, toInstant, valuesAt, type PathNode,
 } from '../../core/filter/index.js';
-import { attributeDef, type ResourceTypeName } from '../../core/schema-defs/index.js';
+import { attributeDef } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { badRequest } from './scim-error.js';
 
 type Json = Record<string, unknown>;
 
-function sortKey(resource: Json, path: PathNode, resourceType: ResourceTypeName): unknown {
+function sortKey(resource: Json, path: PathNode, resourceType: ResourceType): unknown {
   const top = { ...(path.uri !== undefined ? { uri: path.uri } : {}), attr: path.attr ?? '' };
   const values = valuesAt(resource, top, resourceType).values;
   const chosen = values.find((v) => isObject(v) && toBoolean(v.primary) === true) ?? values[0];
@@ -22,7 +23,7 @@ function sortKey(resource: Json, path: PathNode, resourceType: ResourceTypeName)
 export function compareBy(
   sortBy: string,
   sortOrder: string | undefined,
-  resourceType: ResourceTypeName,
+  resourceType: ResourceType,
 ): (a: Json, b: Json) => number {
   let path: PathNode;
   try {

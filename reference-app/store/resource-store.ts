@@ -6,9 +6,9 @@
  * group touches one row; `stats.memberRowsRead` lets tests prove that no write loads the whole list.
  */
 import type { Statement } from 'better-sqlite3';
+import type { ResourceType } from '../../core/resource-type.js';
 import type { Db } from './db.js';
 
-export type ResourceType = 'User' | 'Group';
 /** A JSON object as stored and returned. */
 export type Json = Record<string, unknown>;
 

@@ -4,7 +4,8 @@
  * preference (Entra's default mapping first); what it chose goes into its evidence. Generated users are pruned to
  * the set before they are sent, so no check writes an attribute the endpoint never claimed.
  */
-import type { AttributeSet, ResourceKind } from '../../core/attributes/attribute-set.js';
+import type { AttributeSet } from '../../core/attributes/attribute-set.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { na } from './verdicts.js';
 
 type Json = Record<string, unknown>;
@@ -19,19 +20,19 @@ export class CheckAttributes {
   constructor(readonly set: AttributeSet) {}
 
   /** True when the endpoint declares every attribute `path` writes (nothing is recorded). */
-  has(path: string, kind: ResourceKind = 'User'): boolean {
+  has(path: string, kind: ResourceType = 'User'): boolean {
     return this.set.has(kind, path);
   }
 
   /** The check writes these: n/a, naming the first undeclared one, unless all are declared. */
-  need(paths: readonly string[], kind: ResourceKind = 'User'): void {
+  need(paths: readonly string[], kind: ResourceType = 'User'): void {
     const missing = this.set.missing(kind, paths);
     if (missing[0] !== undefined) na(`${this.set.whyMissing(kind, missing[0])}${missing.length > 1 ? ` (nor is ${missing.slice(1).join(', ')})` : ''}`);
     for (const p of paths) this.used.add(p);
   }
 
   /** The declared ones of `paths`, in order, recorded as used (the check writes those it can). */
-  declared(paths: readonly string[], kind: ResourceKind = 'User'): string[] {
+  declared(paths: readonly string[], kind: ResourceType = 'User'): string[] {
     const ok = paths.filter((p) => this.set.has(kind, p));
     for (const p of ok) this.used.add(p);
     return ok;
@@ -58,7 +59,7 @@ export class CheckAttributes {
    * A resource to send with only what the set declares: undeclared attributes, sub-attributes and extension
    * attributes are dropped; `keep` names top-level keys the check set on purpose, which stay as given.
    */
-  prune<T extends object>(resource: T, keep: readonly string[] = [], kind: ResourceKind = 'User'): T {
+  prune<T extends object>(resource: T, keep: readonly string[] = [], kind: ResourceType = 'User'): T {
     const out: Json = {};
     const subsOf = (value: Json, key: string): Json =>
       Object.fromEntries(Object.entries(value).filter(([s]) => this.set.hasKey(kind, `${key}.${s.toLowerCase()}`) || ENTRA_ALWAYS_SENDS.has(`${key}.${s.toLowerCase()}`)));

@@ -5,19 +5,11 @@
  */
 import { appendFileSync } from 'node:fs';
 import type { ScimClient } from '../../core/client/scim-client.js';
-
-export type ResourceType = 'User' | 'Group';
-
-export interface JournalLine {
-  op: 'created' | 'deleted';
-  type: ResourceType;
-  id: string;
-  name?: string;
-  at: string;
-}
+import type { JournalEntry, JournaledResource } from '../../core/journal.js';
+import type { ResourceType } from '../../core/resource-type.js';
 
 export class Ledger {
-  private readonly created: Array<{ type: ResourceType; id: string; name?: string }> = [];
+  private readonly created: JournaledResource[] = [];
 
   constructor(private readonly journalFile: string | undefined, private readonly client: ScimClient) {}
 
@@ -45,7 +37,7 @@ export class Ledger {
     }
   }
 
-  private journal(line: JournalLine): void {
+  private journal(line: JournalEntry): void {
     if (this.journalFile) appendFileSync(this.journalFile, `${JSON.stringify(line)}\n`);
   }
 }

@@ -3,9 +3,9 @@
  * Actual and the exchange number; the check wrapper adds the requirement sentence and the fix hint.
  */
 import { ConformanceFailure, type ConformanceCode } from '../../core/errors.js';
+import { readPath } from '../../core/filter/index.js';
 import { validateScim, type SchemaName } from '../../core/schemas/index.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { URN } from '../../core/urns.js';
 
 export function fail(code: ConformanceCode, message: string, opts: { expected?: string; actual?: string; res?: ScimResponse; requirement?: string } = {}): never {
   throw new ConformanceFailure(code, message, {
@@ -111,19 +111,6 @@ export function expectScim(res: ScimResponse, requirement?: string): ScimExpecta
     json,
   };
   return api;
-}
-
-/** Reads an attribute path like `name.givenName` or `urn:…:User:department` from a resource. */
-export function readPath(resource: Record<string, unknown>, path: string): unknown {
-  const ext = [URN.EnterpriseUser].find((u) => path.startsWith(`${u}:`));
-  if (ext) return readPath((resource[ext] as Record<string, unknown>) ?? {}, path.slice(ext.length + 1));
-  let cur: unknown = resource;
-  for (const part of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    const entry = Object.entries(cur as Record<string, unknown>).find(([k]) => k.toLowerCase() === part.toLowerCase());
-    cur = entry?.[1];
-  }
-  return cur;
 }
 
 /** Asserts a value read back equals what was sent (verbatim), naming the attribute. */

@@ -4,12 +4,12 @@
  * recognise a cleared attribute. Plus the requirements a PATCH check proves only because of its dialect.
  */
 import type { ScimRequest } from '../../core/client/request.js';
+import { isFilteredPath, readPath } from '../../core/filter/index.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { AttributeChange, ChangeKind } from '../../mock-idp/request-builder.js';
-import { isFilteredPath, readPath as readTargetPath } from '../../mock-idp/scim-paths.js';
 import type { CheckContext } from './check.js';
-import { describeResponse, expectScim, expectValue, fail, readPath } from './matchers.js';
+import { describeResponse, expectScim, expectValue, fail } from './matchers.js';
 import { blocked } from './verdicts.js';
 import { CHECK } from './check-ids.js';
 import { send } from './wire.js';
@@ -47,7 +47,7 @@ export function expectAt(back: ReadBack, path: string, expected: unknown, requir
     expectValue(back.res, back.user, path, expected, requirement);
     return;
   }
-  const actual = readTargetPath(back.user, path);
+  const actual = readPath(back.user, path);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     if (reformattedPhone(path, expected, actual)) {
       blocked(CHECK.valuesVerbatim, `${path} was applied but comes back reformatted: sent ${show(expected)}, read ${show(actual)}`);
@@ -86,7 +86,7 @@ export function changesOf(kind: ChangeKind, values: Record<string, unknown>): At
  * `emptyString`, "" counts as cleared too (gallery test 16, and the validator's manager `{"value":""}`).
  */
 export function expectCleared(back: ReadBack, path: string, opts: { emptyString?: boolean; requirement?: string } = {}): void {
-  const actual = isFilteredPath(path) ? readTargetPath(back.user, path) : readPath(back.user, path);
+  const actual = readPath(back.user, path);
   const cleared = actual === undefined || actual === null || (Array.isArray(actual) && actual.length === 0) || (opts.emptyString === true && actual === '');
   if (!cleared) {
     fail('SCIM_UNEXPECTED', `${path} is still ${show(actual)}`, {
@@ -106,7 +106,6 @@ export interface ControlExpectation {
   blocker: string;
 }
 
-const valueAt = (user: Record<string, unknown>, path: string): unknown => (isFilteredPath(path) ? readTargetPath(user, path) : readPath(user, path));
 const isCleared = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
@@ -123,7 +122,7 @@ export async function controlPatch(ctx: PatchContext, req: ScimRequest, userId: 
   if (back.status !== 200 || typeof back.body !== 'object' || back.body === null) blocked(first, `after the control request, GET answered ${describeResponse(back)}`);
   const user = back.body as Record<string, unknown>;
   for (const e of expect) {
-    const now = valueAt(user, e.path);
+    const now = readPath(user, e.path);
     const applied = e.value === undefined ? isCleared(now) : JSON.stringify(now) === JSON.stringify(e.value);
     if (!applied) blocked(e.blocker, `the control request did not apply ${e.path}: expected ${e.value === undefined ? 'it cleared' : show(e.value)}, read ${show(now)}`);
   }

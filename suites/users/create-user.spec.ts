@@ -2,6 +2,7 @@ import { blocked, check, CHECK, expectScim, expectValue, fail, na } from '../_ha
 import type { CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
+import { toBoolean } from '../../core/filter/index.js';
 import { URN } from '../../core/urns.js';
 
 check({
@@ -43,7 +44,7 @@ check({
   const read = await send(ctx, ctx.entra.getUser(String(created.id)));
   const stored = expectScim(read).toHaveStatus(200).json();
   const roles = Array.isArray(stored.roles) ? (stored.roles as Array<Record<string, unknown>>) : [];
-  if (!roles.some((r) => r.value === ROLE.value && String(r.primary).toLowerCase() === 'true' && r.type === ROLE.type)) {
+  if (!roles.some((r) => r.value === ROLE.value && toBoolean(r.primary) === true && r.type === ROLE.type)) {
     fail('SCIM_VALUE', 'the role sent on create is not returned as sent', {
       expected: `roles containing ${JSON.stringify(ROLE)}`,
       actual: `roles = ${JSON.stringify(stored.roles) ?? '(absent)'}`,

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serializeQuery, type ScimRequest } from '../../core/client/request.js';
 import { createRequestBuilder, diffForPatch, filterLiteral, MANAGER_PATH } from '../../mock-idp/request-builder.js';
-import { buildResource, parseTargetPath, readPath } from '../../mock-idp/scim-paths.js';
+import { buildResource, readPath } from '../../mock-idp/scim-paths.js';
 
 const plain = createRequestBuilder({ dialect: 'default' });
 const flagged = createRequestBuilder({ dialect: 'aadOptscim062020' });
@@ -287,16 +287,8 @@ test('diffForPatch: Add when the target lacks a value, Replace when it differs, 
   assert.deepEqual(diffForPatch({ active: 'false' }, { active: 'False' }), [], 'string booleans compare case-insensitively');
 });
 
-test('scim-paths: parse and read Entra target paths', () => {
-  assert.deepEqual(parseTargetPath('roles[primary eq "True"].value'), { attr: 'roles', filter: { attr: 'primary', value: 'True' }, sub: 'value' }, 'Q11 role path');
-  assert.deepEqual(parseTargetPath('emails[primary eq true].value'), { attr: 'emails', filter: { attr: 'primary', value: 'true' }, sub: 'value' }, 'bare literal in the filter');
-  assert.deepEqual(
-    parseTargetPath('urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User:tag'),
-    { schema: 'urn:ietf:params:scim:schemas:extension:CustomExtensionName:2.0:User', attr: 'tag' },
-    'custom extension path',
-  );
-  assert.throws(() => parseTargetPath('emails[type eq "work"'), /bad target attribute path/, 'malformed path named');
-  assert.equal(readPath({ Addresses: [{ Type: 'Other', formatted: 'F' }] }, 'addresses[type eq "other"].Formatted'), 'F', 'Q12 case-insensitive read');
+test('scim-paths: buildResource makes entries of filter literals, sub names in the schema\'s spelling', () => {
   const built = buildResource({ 'roles[primary eq "True"].value': 'Admin', 'addresses[type eq "other"].Formatted': 'Bldg 1' });
   assert.deepEqual(built, { roles: [{ primary: true, value: 'Admin' }], addresses: [{ type: 'other', formatted: 'Bldg 1' }] }, 'filter literals become entries, sub names camel-cased');
+  assert.equal(readPath(built, 'addresses[type eq "OTHER"].formatted'), 'Bldg 1', 'readPath is re-exported for cycles/ and suites/lifecycle/');
 });

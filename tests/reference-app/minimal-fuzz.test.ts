@@ -7,7 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
-import { resolveAttr, schemasFor, type ResourceTypeName } from '../../core/schema-defs/index.js';
+import { resolveAttr, schemasFor } from '../../core/schema-defs/index.js';
+import type { ResourceType } from '../../core/resource-type.js';
 import { URN } from '../../core/urns.js';
 import { referenceAppInternals } from '../../reference-app/app.js';
 import { fuzzReferenceApp } from './fuzz-long.js';
@@ -17,7 +18,7 @@ const ENT = URN.EnterpriseUser;
 
 /** An attribute the full profile has and the minimal one does not: a whole attribute, or a sub-attribute of a declared one. */
 interface Undeclared {
-  readonly type: ResourceTypeName;
+  readonly type: ResourceType;
   /** `nickName`, `urn:…:enterprise:2.0:User:costCenter`, `name` (with sub `middleName`). */
   readonly attr: string;
   readonly sub?: string;
@@ -28,7 +29,7 @@ interface Undeclared {
 function undeclaredAttributes(): Undeclared[] {
   const out: Undeclared[] = [];
   for (const schema of schemasFor('full')) {
-    const type: ResourceTypeName = schema.id === URN.Group ? 'Group' : 'User';
+    const type: ResourceType = schema.id === URN.Group ? 'Group' : 'User';
     for (const a of schema.attributes) {
       const attr = schema.id === ENT ? `${ENT}:${a.name}` : a.name;
       if (!resolveAttr(type, attr, 'minimal')) {

@@ -1,11 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateFilter, parseFilter } from '../../../core/filter/index.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 import { enterpriseUser, fullUser, tourGuides } from './rfc-examples.js';
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const user = fullUser();
-const matches = (filter: string, resource: Record<string, unknown> = user, type: 'User' | 'Group' = 'User'): boolean =>
+const matches = (filter: string, resource: Record<string, unknown> = user, type: ResourceType = 'User'): boolean =>
   evaluateFilter(parseFilter(filter), resource, type);
 
 describe('evaluateFilter: RFC 7644 §3.4.2.2 examples on the RFC 7643 §8.2 user', () => {

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluateFilter, FilterSyntaxError, parseFilter, parsePath } from '../../../core/filter/index.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 import { anyText, filterText, mutated, pathText, tokenSoup, toText } from './arbitraries.js';
 import { enterpriseUser, tourGuides } from './rfc-examples.js';
 
@@ -33,7 +34,7 @@ describe('filter grammar fuzz (fast-check)', () => {
   });
 
   it('evaluates 1 500 generated filters on odd resources without throwing or mutating', () => {
-    fc.assert(fc.property(filterText, resources, fc.constantFrom('User', 'Group') as fc.Arbitrary<'User' | 'Group'>, (text, resource, type) => {
+    fc.assert(fc.property(filterText, resources, fc.constantFrom('User', 'Group') as fc.Arbitrary<ResourceType>, (text, resource, type) => {
       const before = structuredClone(resource);
       assert.equal(typeof evaluateFilter(parseFilter(text), resource as Record<string, unknown>, type), 'boolean', 'a boolean');
       assert.deepEqual(resource, before, 'resource untouched');

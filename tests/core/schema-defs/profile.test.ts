@@ -5,8 +5,9 @@ import { ENTRA_DEFAULT_GROUP_TARGETS, ENTRA_DEFAULT_USER_TARGETS } from '../../.
 import { parsePath, referencedPaths } from '../../../core/filter/index.js';
 import {
   COMMON_ATTRIBUTES, ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, resolveAttr, schemaResources, schemasFor, USER_SCHEMA,
-  type AttributeDef, type ResourceTypeName, type SchemaResource,
+  type AttributeDef, type SchemaResource,
 } from '../../../core/schema-defs/index.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 import { deriveSchemas } from '../../../core/schema-defs/profile.js';
 import { HarnessError } from '../../../core/errors.js';
 import { URN } from '../../../core/urns.js';
@@ -25,7 +26,7 @@ function declaredPaths(schemas: readonly SchemaResource[]): string[] {
  * What the targets need declared, read with core/filter's own path parser (the derivation under test reads them with
  * a pattern): a whole attribute, a sub-attribute, or a value filter's attributes, the sub written and `primary`.
  */
-function neededBy(type: ResourceTypeName, targets: readonly string[]): string[] {
+function neededBy(type: ResourceType, targets: readonly string[]): string[] {
   const out = new Set<string>();
   for (const target of targets) {
     const p = parsePath(target);
@@ -105,7 +106,7 @@ describe('schema profiles', () => {
 
 describe('attribute lookup in the minimal profile', () => {
   it('resolves declared attributes case-insensitively, with the extension fall-through', () => {
-    const m = (type: ResourceTypeName, path: string): string | undefined => resolveAttr(type, path, 'minimal')?.def.name;
+    const m = (type: ResourceType, path: string): string | undefined => resolveAttr(type, path, 'minimal')?.def.name;
     assert.equal(m('User', 'EMAILS.Value'), 'value', 'any case');
     assert.equal(m('User', `${ENT.toUpperCase()}:MANAGER.value`), 'value', 'URN in any case');
     assert.equal(m('User', 'manager'), 'manager', 'unqualified manager falls through to the extension');

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { applyPatch, type PatchOptions, type PatchResult } from '../../../reference-app/scim/patch.js';
 import { ScimError } from '../../../reference-app/scim/scim-error.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 
 export const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 export const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
@@ -13,7 +14,7 @@ export function body(operations: unknown[]): Json {
 }
 
 /** Applies operations and checks the input was not mutated. */
-export function patch(resource: Json, operations: unknown[], type: 'User' | 'Group' = 'User', options: PatchOptions = {}): PatchResult {
+export function patch(resource: Json, operations: unknown[], type: ResourceType = 'User', options: PatchOptions = {}): PatchResult {
   const before = structuredClone(resource);
   const result = applyPatch(resource, body(operations), type, options);
   assert.deepEqual(resource, before, 'applyPatch must not mutate its input');

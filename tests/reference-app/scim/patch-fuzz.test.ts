@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyPatch } from '../../../reference-app/scim/patch.js';
 import { ScimError } from '../../../reference-app/scim/scim-error.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 import { pathText, tokenSoup } from '../../core/filter/arbitraries.js';
 import { enterpriseUser, tourGuides } from '../../core/filter/rfc-examples.js';
 import { emptyGroup, ENT, entraUser, PATCH_OP, type Json } from './helpers.js';
@@ -34,7 +35,7 @@ const body = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
-type Case = { resource: Json; type: 'User' | 'Group' };
+type Case = { resource: Json; type: ResourceType };
 const cases: Case[] = [
   { resource: entraUser(), type: 'User' },
   { resource: enterpriseUser(), type: 'User' },

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyPatch } from '../../../reference-app/scim/patch.js';
 import type { MemberRef } from '../../../reference-app/scim/coerce.js';
+import type { ResourceType } from '../../../core/resource-type.js';
 import { body, emptyGroup, ENT, entraUser, ext, patch, throwsScim, type Json } from './helpers.js';
 
 describe('PATCH quirks', () => {
@@ -192,7 +193,7 @@ describe('PATCH quirks', () => {
 });
 
 describe('PATCH errors', () => {
-  const err = (ops: unknown[], scimType: string, why: string, type: 'User' | 'Group' = 'User', resource: Json = type === 'User' ? entraUser() : emptyGroup()): void =>
+  const err = (ops: unknown[], scimType: string, why: string, type: ResourceType = 'User', resource: Json = type === 'User' ? entraUser() : emptyGroup()): void =>
     throwsScim(() => patch(resource, ops, type), 400, scimType, why);
 
   it('answers invalidPath for unknown attributes and extensions', () => {
