@@ -12,7 +12,8 @@ import type { DirectoryInput, DirectoryUser } from '../../mock-idp/directory/typ
 import { userSource } from '../../mock-idp/directory/source-view.js';
 import { evaluateMappings, loadMappings } from '../../mock-idp/mappings/mappings.js';
 import { readPath } from '../../mock-idp/scim-paths.js';
-import { managerIdOf, type ProvisioningJob } from '../../mock-idp/cycles/job.js';
+import type { ProvisioningJob } from '../../mock-idp/cycles/job.js';
+import { managerIdOf } from '../../mock-idp/cycles/values.js';
 import { clientFor, listAll, newJob, recordingClient, startTarget, type Seen } from './helpers.js';
 
 let app: RunningReferenceApp;
