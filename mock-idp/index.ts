@@ -9,17 +9,14 @@
  */
 
 // Entra's request shapes
-export {
-  createRequestBuilder, diffForPatch, filterLiteral, MANAGER_PATH,
-  type AttributeChange, type ChangeKind, type EntraRequestBuilder, type ManagerStyle, type RequestBuilderOptions,
-} from './request-builder.js';
-export { buildResource, isFilteredPath, readPath, type MappedValue, type MappedValues } from './scim-paths.js';
+export { createRequestBuilder, filterLiteral, MANAGER_PATH, type AttributeChange, type ChangeKind, type EntraRequestBuilder, type ManagerStyle } from './request-builder.js';
+export { buildResource, isFilteredPath, readPath, type MappedValues } from './scim-paths.js';
 
 // The job API
 export { ProvisioningJob } from './cycles/job.js';
 export type { CycleSummary, JobOptions, Outcome, Progress, TestConnectionResult } from './cycles/types.js';
 export { managerIdOf } from './cycles/values.js';
-export { provisionOnDemand, ON_DEMAND_MAX_MEMBERS, type OnDemandResult, type OnDemandStep, type OnDemandSubject } from './on-demand.js';
+export { provisionOnDemand, type OnDemandResult, type OnDemandSubject } from './on-demand.js';
 export { importDirectory, jobStatus, readLogs, restartJob, type JobStatus, type LogSelection } from './state-file.js';
 export { openDb, type Db } from './db.js';
 export { renderLogs, type LogFormat } from './logs/export.js';

@@ -67,13 +67,13 @@ async function runPhases(ctx: CycleContext, changed: ChangedObjects): Promise<vo
   const { job, initial } = ctx;
   const stop = (): boolean => ctx.abort !== undefined;
   const concurrency = job.opts.concurrency ?? 8;
-  const visit = async (ids: Iterable<string>, process: Processor, tick: () => void = () => undefined): Promise<void> => {
-    if (!stop()) await runPool(own(job, ids), concurrency, async (id) => { count(ctx, await process(ctx, id)); tick(); }, stop);
+  const visit = async (ids: Iterable<string>, processor: Processor, tick: () => void = () => undefined): Promise<void> => {
+    if (!stop()) await runPool(own(job, ids), concurrency, async (id) => { count(ctx, await processor(ctx, id)); tick(); }, stop);
   };
-  const phase = async (name: Progress['phase'], total: number, ids: Iterable<string>, process: Processor): Promise<void> => {
+  const phase = async (name: Progress['phase'], total: number, ids: Iterable<string>, processor: Processor): Promise<void> => {
     let done = 0;
     job.opts.onProgress?.({ phase: name, done, total });
-    await visit(ids, process, () => job.opts.onProgress?.({ phase: name, done: ++done, total }));
+    await visit(ids, processor, () => job.opts.onProgress?.({ phase: name, done: ++done, total }));
   };
   // Totals for progress: counting 100 000 rows is only worth it when the cycle visits them all.
   const totals = initial ? job.dir.counts() : { users: 0, groups: 0 };
@@ -82,8 +82,10 @@ async function runPhases(ctx: CycleContext, changed: ChangedObjects): Promise<vo
   await phase('groups', initial ? totals.groups : changed.groups.size, initial ? allGroupIds(job) : changed.groups, processGroup);
   if (initial) await visit(unlistedLinked(job, 'group'), processGroup);
   await phase('memberships', initial ? totals.groups : ctx.membershipGroups.size, initial ? linkedIds(job, 'group') : ctx.membershipGroups, processMembers);
-  if (job.mappings.user.manager) {
-    const managerWork = initial ? linkedIds(job, 'user') : new Set([...changed.users, ...ctx.managerUsers]);
-    await phase('managers', initial ? totals.users : managerWork instanceof Set ? managerWork.size : 0, managerWork, processManager);
+  if (!job.mappings.user.manager) return;
+  if (initial) await phase('managers', totals.users, linkedIds(job, 'user'), processManager);
+  else {
+    const managerWork = new Set([...changed.users, ...ctx.managerUsers]);
+    await phase('managers', managerWork.size, managerWork, processManager);
   }
 }
