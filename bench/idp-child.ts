@@ -8,11 +8,10 @@
  *   incremental: rounds of "edit k users of that JSON file (jobTitle), import it, run a cycle" in one process,
  *            as a long-running emulator would see them (the first round also pays for the cold start)
  */
-import { readJsonDirectory, writeJsonDirectory } from '../mock-idp/directory/json-file.js';
-import { DirectoryStore, type ImportSummary } from '../mock-idp/directory/store.js';
-import { openDb, type Db } from '../mock-idp/db.js';
-import { ProvisioningJob, type CycleSummary, type Progress } from '../mock-idp/cycles/job.js';
-import { loadMappings } from '../mock-idp/mappings/mappings.js';
+import {
+  importDirectory, loadDirectoryGenerator, loadMappings, openDb, ProvisioningJob, readDirectoryFile, writeJsonDirectory,
+  type CycleSummary, type Db, type ImportSummary, type Progress,
+} from '../mock-idp/index.js';
 import { createAgent, createScimClient } from '../core/client/scim-client.js';
 import { staticToken } from '../core/client/oauth.js';
 
@@ -118,14 +117,14 @@ async function main(task: ChildTask): Promise<unknown> {
   switch (task.op) {
     case 'prepare': {
       // Loaded here only: faker adds ~35 MB of RSS that a sync process has no use for.
-      const { generate } = await import('../mock-idp/directory/generate.js');
+      const generate = await loadDirectoryGenerator();
       let t = performance.now();
       const dir = generate({ users: task.users, groups: task.groups, seed: task.seed, prefix: 'bench-' });
       if (task.file) writeJsonDirectory(task.file, dir);
       const generateMs = performance.now() - t;
       const db = openDb(task.state);
       t = performance.now();
-      const summary = new DirectoryStore(db).importDirectory(dir);
+      const summary = importDirectory(db, dir);
       const importMs = performance.now() - t;
       db.close();
       return { generateMs, importMs, summary, maxRssMB: rssMB() } satisfies PrepareAnswer;
@@ -138,7 +137,7 @@ async function main(task: ChildTask): Promise<unknown> {
       return { ...answer, maxRssMB: rssMB() } satisfies SyncAnswer;
     }
     case 'incremental': {
-      const dir = readJsonDirectory(task.file);
+      const dir = readDirectoryFile(task.file);
       const db = openDb(task.state);
       const clock = new PhaseClock();
       const job = jobFor(task, db, clock.onProgress);
@@ -146,7 +145,7 @@ async function main(task: ChildTask): Promise<unknown> {
       for (const [i, changes] of task.rounds.entries()) {
         for (const u of dir.users.slice(0, changes)) u.jobTitle = `Bench round ${i + 1}`;
         const t = performance.now();
-        const imported = job.dir.importDirectory(dir);
+        const imported = job.importDirectory(dir);
         const importMs = performance.now() - t;
         const { startedAt: _s, endedAt: _e, ...c } = await cycle(job, clock);
         rounds.push({ changes, importMs, imported, ...c });

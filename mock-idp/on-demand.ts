@@ -3,7 +3,8 @@
  * steps the portal shows. Always the default PATCH dialect: aadOptscim062020 doesn't apply on demand.
  */
 import { HarnessError } from '../core/errors.js';
-import { ProvisioningJob, type JobOptions } from './cycles/job.js';
+import { ProvisioningJob } from './cycles/job.js';
+import type { JobOptions } from './cycles/types.js';
 import type { ProvisioningObjectSummary, ProvisioningStatus } from './logs/store.js';
 
 export const ON_DEMAND_MAX_MEMBERS = 5;

@@ -1,11 +1,8 @@
 /**
  * Entra's mapped values folded into the resource a POST carries. Target paths are read, parsed and written by
- * core/filter (target-path.ts); readPath is re-exported here for the modules that import it from this file
- * (cycles/, suites/lifecycle/).
+ * core/filter (target-path.ts).
  */
 import { readPath, writePath } from '../core/filter/index.js';
-
-export { readPath };
 
 /** One mapped value: what an expression or a direct mapping yields. Null/undefined mean "nothing flows". */
 export type MappedValue = string | number | boolean | null | undefined | readonly unknown[];

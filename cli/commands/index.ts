@@ -2,7 +2,7 @@
 import type { CommandModule } from 'yargs';
 import type { CliContext } from '../context.js';
 import { diffCommand } from './diff.js';
-import { idpCommand } from './idp.js';
+import { idpCommand } from './idp/index.js';
 import { listCommand } from './list.js';
 import { mergeCommand } from './merge.js';
 import { runCommand } from './run.js';

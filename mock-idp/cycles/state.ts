@@ -72,6 +72,7 @@ export class JobState {
       dropLink: db.prepare('DELETE FROM links WHERE source_type = ? AND source_id = ?'),
       linkedPage: db.prepare<[string, string, number], { source_id: string; target_id: string; state: LinkState; manager_target: string | null }>(
         'SELECT source_id, target_id, state, manager_target FROM links WHERE source_type = ? AND source_id > ? ORDER BY source_id LIMIT ?'),
+      linkCounts: db.prepare<[], { source_type: SourceType; state: LinkState; n: number }>('SELECT source_type, state, COUNT(*) AS n FROM links GROUP BY source_type, state'),
       members: db.prepare<[string], string>('SELECT user_id FROM target_members WHERE group_id = ?').pluck(),
       groupsOfMember: db.prepare<[string], string>('SELECT group_id FROM target_members WHERE user_id = ?').pluck(),
       addMember: db.prepare('INSERT OR IGNORE INTO target_members (group_id, user_id) VALUES (?, ?)'),
@@ -111,6 +112,10 @@ export class JobState {
     this.q.dropLink.run(type, id);
     if (type === 'group') this.q.dropGroupMembers.run(id);
     else this.q.dropUserMemberships.run(id);
+  }
+  /** How many links there are of each source type and state. */
+  linkCounts(): Array<{ type: SourceType; state: LinkState; count: number }> {
+    return this.q.linkCounts.all().map((r) => ({ type: r.source_type, state: r.state, count: r.n }));
   }
   linkedPage(type: SourceType, afterId: string, limit: number): Array<{ id: string } & Link> {
     return this.q.linkedPage.all(type, afterId, limit).map((r) => ({ id: r.source_id, targetId: r.target_id, state: r.state, managerTarget: r.manager_target }));

@@ -13,7 +13,7 @@ import { findRequirement, type Level, type Requirement } from '../../core/requir
 import { areaOf, inDialect, isCheckId } from '../../core/check-id.js';
 import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
-import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/request-builder.js';
+import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/index.js';
 import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
 import { CheckAttributes } from './attributes.js';
 import { runClient, runContext, targetNames } from './context.js';

@@ -18,7 +18,7 @@ for (const dialect of dialects()) {
     counterparts: ['Gallery: Disable_User_Test', 'Gallery: Delete_User_Test'],
   }, async (ctx) => {
     const lc = lifecycle(ctx, dialect, REQ);
-    const { users } = directory(ctx, 'dep', 4);
+    const { users } = await directory(ctx, 'dep', 4);
     const assigned = withoutManagers(users);
     const first = { users: assigned, assignments: assigned.map((u) => ({ principalId: u.id })) };
     await lc.sync('idp: initial cycle', first);

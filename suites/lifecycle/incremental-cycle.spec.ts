@@ -16,7 +16,7 @@ for (const dialect of dialects()) {
     requirements: [REQ],
   }, async (ctx) => {
     const lc = lifecycle(ctx, dialect, REQ);
-    const { prefix, users } = directory(ctx, 'inc', 5);
+    const { prefix, users } = await directory(ctx, 'inc', 5);
     const [u1, u2, u3, u4, u5] = users;
     if (!u1 || !u2 || !u3 || !u4 || !u5) throw new Error('directory too small');
     const team = group(prefix, 'team', [u1, u2]);

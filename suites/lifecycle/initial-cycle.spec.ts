@@ -18,7 +18,7 @@ for (const dialect of dialects()) {
     counterparts: ['Gallery: initial provisioning of assigned users and groups'],
   }, async (ctx) => {
     const lc = lifecycle(ctx, dialect, REQ);
-    const { prefix, users } = directory(ctx, 'ci', 7);
+    const { prefix, users } = await directory(ctx, 'ci', 7);
     const inScope = users.slice(0, 6);
     const outsider = users[6];
     if (!outsider) throw new Error('directory too small');

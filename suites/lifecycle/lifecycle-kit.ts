@@ -6,13 +6,11 @@
 import { MANAGER_PATH } from '../../core/entra-default-mapping.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { openDb, type Db } from '../../mock-idp/db.js';
-import { ProvisioningJob, managerIdOf, type CycleSummary } from '../../mock-idp/cycles/job.js';
-import { generate } from '../../mock-idp/directory/generate.js';
-import { userSource } from '../../mock-idp/directory/source-view.js';
-import type { DirectoryGroup, DirectoryInput, DirectoryUser } from '../../mock-idp/directory/types.js';
-import { compileMappings, defaultMappingsInput, evaluateMappings, type CompiledMappings, type MappingsInput } from '../../mock-idp/mappings/mappings.js';
-import { readPath } from '../../mock-idp/scim-paths.js';
+import { readPath } from '../../core/filter/index.js';
+import {
+  compileMappings, defaultMappingsInput, evaluateMappings, loadDirectoryGenerator, managerIdOf, openDb, ProvisioningJob, userSource,
+  type CompiledMappings, type CycleSummary, type Db, type DirectoryGroup, type DirectoryInput, type DirectoryUser, type MappingsInput,
+} from '../../mock-idp/index.js';
 import { expectScim, fail } from '../_harness/index.js';
 import type { CheckContext } from '../_harness/index.js';
 
@@ -69,10 +67,10 @@ export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: stri
     groups: ctx.caps.groupsNaReason === undefined,
     manager: ctx.caps.managerNaReason === undefined,
     sync: (step, dir) => ctx.step(step, async () => {
-      job.dir.importDirectory(dir);
+      job.importDirectory(dir);
       const s = await job.runCycle();
       if (s.failed > 0 || s.aborted) {
-        const failures = job.logs.query({ cycleId: s.cycleId, status: 'failure' })
+        const failures = job.provisioningLogs({ cycleId: s.cycleId, status: 'failure' })
           .map((l) => `${l.sourceIdentity.displayName} (${l.provisioningAction}): ${l.provisioningStatusInfo.errorInformation?.errorCode} ${l.provisioningStatusInfo.errorInformation?.reason}`);
         fail('SCIM_STATUS', `the ${s.kind} cycle could not provision ${s.failed} object(s)${s.aborted ? ` and stopped: ${s.aborted}` : ''}`, {
           expected: 'every request of the cycle answered with success',
@@ -83,16 +81,17 @@ export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: stri
       return s;
     }),
     targetId: (type, sourceId) => {
-      const link = job.state.link(type, sourceId);
-      if (!link) fail('SCIM_MISSING', `${type} ${sourceId} was never provisioned`, { expected: 'a linked target object', actual: 'none', requirement });
-      return link.targetId;
+      const targetId = job.targetIdOf(type, sourceId);
+      if (!targetId) fail('SCIM_MISSING', `${type} ${sourceId} was never provisioned`, { expected: 'a linked target object', actual: 'none', requirement });
+      return targetId;
     },
   };
 }
 
 /** A run-prefixed directory of `n` Graph users (managers point at earlier users), nothing assigned yet. */
-export function directory(ctx: CheckContext, tag: string, n: number): { prefix: string; users: DirectoryUser[] } {
+export async function directory(ctx: CheckContext, tag: string, n: number): Promise<{ prefix: string; users: DirectoryUser[] }> {
   const prefix = `${ctx.config.runPrefix}${tag}${ctx.data.guid().slice(0, 4)}-`;
+  const generate = await loadDirectoryGenerator();
   return { prefix, users: generate({ users: n, groups: 0, seed: ctx.config.seed, prefix }).users };
 }
 
@@ -134,7 +133,7 @@ export function expectMappedValues(lc: Lifecycle, source: DirectoryUser, target:
     }
   }
   if (lc.manager && source.manager) {
-    const want = lc.job.state.link('user', source.manager)?.targetId;
+    const want = lc.job.targetIdOf('user', source.manager);
     const got = managerIdOf(target);
     if (want && got !== want) fail('SCIM_VALUE', `${source.userPrincipalName}: the manager did not reach the target`, { expected: want, actual: String(got), res, requirement });
   }

@@ -4,9 +4,7 @@
  * is applied is CYCLE-INCREMENTAL's and the PATCH checks' business.)
  */
 import { check, dialects, expectScim, fail } from '../_harness/index.js';
-import { evaluateMappings } from '../../mock-idp/mappings/mappings.js';
-import { userSource } from '../../mock-idp/directory/source-view.js';
-import { buildResource } from '../../mock-idp/scim-paths.js';
+import { buildResource, evaluateMappings, userSource } from '../../mock-idp/index.js';
 import { directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-MATCH-EXISTING';
@@ -19,7 +17,7 @@ for (const dialect of dialects()) {
     requirements: [REQ],
   }, async (ctx) => {
     const lc = lifecycle(ctx, dialect, REQ);
-    const { users } = directory(ctx, 'mex', 2);
+    const { users } = await directory(ctx, 'mex', 2);
     const plain = withoutManagers(users);
     const [existing] = plain;
     if (!existing) throw new Error('directory too small');

@@ -4,7 +4,7 @@
  * aadOptscim062020 flag does not apply to on-demand provisioning.
  */
 import { check, fail } from '../_harness/index.js';
-import { provisionOnDemand } from '../../mock-idp/on-demand.js';
+import { provisionOnDemand } from '../../mock-idp/index.js';
 import { directory, expectMappedValues, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-ON-DEMAND';
@@ -15,7 +15,7 @@ check({
   requirements: [REQ],
 }, async (ctx) => {
   const lc = lifecycle(ctx, 'default', REQ);
-  const { users } = directory(ctx, 'od', 1);
+  const { users } = await directory(ctx, 'od', 1);
   const u = users[0];
   if (!u) throw new Error('directory too small');
   const [plainUser] = withoutManagers([u]);
@@ -28,10 +28,10 @@ check({
       fail('SCIM_STATUS', `on-demand provisioning failed at step ${bad?.number} (${bad?.name})`, { expected: 'all five steps succeed', actual: bad?.details.join('; ') ?? '', requirement: REQ });
     }
   };
-  lc.job.dir.importDirectory(dir);
+  lc.job.importDirectory(dir);
   await onDemand('idp provision --user (create)');
   const edited = { ...dir, users: [{ ...plainUser, jobTitle: 'Changed on demand' }] };
-  lc.job.dir.importDirectory(edited);
+  lc.job.importDirectory(edited);
   await onDemand('idp provision --user (update)');
   await ctx.step('read the user back', async () => {
     const { res, user } = await getUser(ctx, lc.targetId('user', u.id), REQ);

@@ -17,7 +17,7 @@ for (const dialect of dialects()) {
     counterparts: ['Gallery: Restore_User_Test'],
   }, async (ctx) => {
     const lc = lifecycle(ctx, dialect, REQ);
-    const { users } = directory(ctx, 'rst', 2);
+    const { users } = await directory(ctx, 'rst', 2);
     const plain = withoutManagers(users);
     const first = { users: plain, assignments: plain.map((u) => ({ principalId: u.id })) };
     await lc.sync('idp: initial cycle', first);

@@ -1,5 +1,5 @@
 /**
- * The `idp` command module end to end: generate → sync → edit the directory file → sync again; logs in every
+ * The `idp` command (cli/commands/idp/) end to end: generate → sync → edit the directory file → sync again; logs in every
  * format; status, restart, test-connection, provision; clear one-line errors for bad input; and a process killed
  * mid-cycle loses no acknowledged link and leaves no duplicate after the next sync.
  */
@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { createRedactor } from '../../core/redact.js';
-import { idpCommand, type IdpCliContext } from '../../mock-idp/cli.js';
+import type { CliContext } from '../../cli/context.js';
+import { idpCommand } from '../../cli/commands/idp/index.js';
 import { openDb } from '../../mock-idp/db.js';
 import type { DirectoryInput } from '../../mock-idp/directory/types.js';
 import type { RunningReferenceApp } from '../../reference-app/server.js';
@@ -34,7 +35,7 @@ after(async () => {
 async function idp(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const ctx: IdpCliContext = {
+  const ctx: CliContext = {
     io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd: dir },
     redactor: createRedactor([TOKEN]),
     exitCode: 0,

@@ -11,8 +11,9 @@ import { generate } from '../../mock-idp/directory/generate.js';
 import type { DirectoryInput, DirectoryUser } from '../../mock-idp/directory/types.js';
 import { userSource } from '../../mock-idp/directory/source-view.js';
 import { evaluateMappings, loadMappings } from '../../mock-idp/mappings/mappings.js';
-import { readPath } from '../../mock-idp/scim-paths.js';
-import { managerIdOf, type ProvisioningJob } from '../../mock-idp/cycles/job.js';
+import { readPath } from '../../core/filter/index.js';
+import type { ProvisioningJob } from '../../mock-idp/cycles/job.js';
+import { managerIdOf } from '../../mock-idp/cycles/values.js';
 import { clientFor, listAll, newJob, recordingClient, startTarget, type Seen } from './helpers.js';
 
 let app: RunningReferenceApp;

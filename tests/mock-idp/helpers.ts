@@ -4,7 +4,8 @@ import { createAgent, createScimClient, type ScimClient } from '../../core/clien
 import { staticToken } from '../../core/client/oauth.js';
 import type { Dialect } from '../../core/run-config.js';
 import { openDb, type Db } from '../../mock-idp/db.js';
-import { ProvisioningJob, type JobOptions } from '../../mock-idp/cycles/job.js';
+import { ProvisioningJob } from '../../mock-idp/cycles/job.js';
+import type { JobOptions } from '../../mock-idp/cycles/types.js';
 import { loadMappings, type CompiledMappings } from '../../mock-idp/mappings/mappings.js';
 
 export const TOKEN = 'mock-idp-self-test-token';

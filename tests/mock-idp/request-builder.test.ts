@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serializeQuery, type ScimRequest } from '../../core/client/request.js';
 import { createRequestBuilder, diffForPatch, filterLiteral, MANAGER_PATH } from '../../mock-idp/request-builder.js';
-import { buildResource, readPath } from '../../mock-idp/scim-paths.js';
+import { readPath } from '../../core/filter/index.js';
+import { buildResource } from '../../mock-idp/scim-paths.js';
 
 const plain = createRequestBuilder({ dialect: 'default' });
 const flagged = createRequestBuilder({ dialect: 'aadOptscim062020' });

@@ -1,0 +1,71 @@
+/** A provisioning job from the target options: the tenant URL and token (or SCIM_URL, SCIM_TOKEN), dialect, mappings. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createAgent, createScimClient, type ScimClient } from '../../../core/client/scim-client.js';
+import { staticToken } from '../../../core/client/oauth.js';
+import type { Dialect } from '../../../core/run-config.js';
+import { loadMappings, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
+import { usageError, type CliContext } from '../../context.js';
+import type { TargetArgs } from './options.js';
+
+interface Target {
+  client: ScimClient;
+  dialect: Dialect;
+  url: string;
+}
+
+/** The tenant URL may carry `?aadOptscim062020`, which selects the flagged PATCH dialect as it does in Entra. */
+function target(ctx: CliContext, args: TargetArgs): Target {
+  const url = args.url ?? ctx.io.env.SCIM_URL;
+  if (!url) throw usageError('--url is required: the tenant URL of the SCIM endpoint');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw usageError(`--url ${url} is not a URL`);
+  }
+  const token = args.token ?? ctx.io.env.SCIM_TOKEN;
+  if (!token) throw usageError('--token is required (or SCIM_TOKEN): the secret token Entra would send');
+  ctx.redactor.addSecret(token);
+  const flagged = parsed.searchParams.has('aadOptscim062020');
+  const dialect = (args.dialect as Dialect | undefined) ?? (flagged ? 'aadOptscim062020' : 'default');
+  const concurrency = args.concurrency;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw usageError('--concurrency must be a positive whole number');
+  const client = createScimClient({
+    baseUrl: url,
+    token: staticToken(token),
+    secrets: [token],
+    redactor: ctx.redactor,
+    timeoutMs: args.timeout,
+    dispatcher: createAgent({ connections: concurrency, insecure: args.insecure, ...(args.ca ? { ca: readFileSync(resolve(ctx.io.cwd, args.ca)) } : {}) }),
+  });
+  return { client, dialect, url: client.baseUrl };
+}
+
+function partition(spec: string | undefined): JobOptions['partition'] {
+  if (spec === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || count < 1 || index < 1 || index > count) throw usageError(`--partition ${spec}: expected i/n with 1 ≤ i ≤ n`);
+  return { index, count };
+}
+
+/** The job on `db` and the options it was built from (on-demand provisioning builds its own job from them). */
+export function jobFor(ctx: CliContext, args: TargetArgs, db: Db, onProgress?: (p: Progress) => void): { job: ProvisioningJob; options: JobOptions } {
+  const t = target(ctx, args);
+  const mappings = loadMappings(args.mappings ? resolve(ctx.io.cwd, args.mappings) : undefined);
+  const p = partition(args.partition);
+  const options: JobOptions = {
+    db,
+    client: t.client,
+    mappings,
+    dialect: t.dialect,
+    concurrency: args.concurrency,
+    rateLimit: args['rate-limit'] as RateLimitMode,
+    baseUrl: t.url,
+    ...(p ? { partition: p } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
+  return { job: new ProvisioningJob(options), options };
+}

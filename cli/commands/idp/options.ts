@@ -1,0 +1,50 @@
+/** The options the idp commands share: the state file every one reads, and the target the sending ones need. */
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { DEFAULT_MAPPINGS_FILE, openDb, type Db } from '../../../mock-idp/index.js';
+import type { CliContext } from '../../context.js';
+
+export const DEFAULT_STATE_FILE = 'scim-conform-idp.sqlite';
+
+export interface StateArgs {
+  state: string;
+}
+export interface TargetArgs extends StateArgs {
+  url?: string | undefined;
+  token?: string | undefined;
+  dialect?: string | undefined;
+  mappings?: string | undefined;
+  directory?: string | undefined;
+  concurrency: number;
+  timeout: number;
+  ca?: string | undefined;
+  insecure: boolean;
+  'rate-limit': string;
+  partition?: string | undefined;
+}
+
+export function stateOption(y: Argv): Argv<StateArgs> {
+  return y.option('state', { type: 'string', default: DEFAULT_STATE_FILE, describe: 'SQLite file holding the IdP state (directory, links, escrow, logs)' });
+}
+
+export function targetOptions(y: Argv): Argv<TargetArgs> {
+  return stateOption(y).options({
+    url: { type: 'string', describe: 'Tenant URL of the SCIM endpoint (append ?aadOptscim062020 for the flagged dialect)' },
+    token: { type: 'string', describe: 'Secret token sent as Authorization: Bearer (or SCIM_TOKEN)' },
+    dialect: { type: 'string', choices: ['default', 'aadOptscim062020'], describe: 'PATCH dialect (default: from the tenant URL)' },
+    mappings: { type: 'string', describe: `Attribute mappings JSON (default: Entra's non-gallery mapping, ${DEFAULT_MAPPINGS_FILE})` },
+    directory: { type: 'string', describe: 'Directory file (JSON {users, groups, assignments?} or CSV) imported before the cycle' },
+    concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once (each object is sequential)' },
+    timeout: { type: 'number', default: 30_000, describe: 'Per-request timeout in ms' },
+    ca: { type: 'string', describe: 'PEM CA bundle for a private CA' },
+    insecure: { type: 'boolean', default: false, describe: 'Skip TLS verification (test servers only)' },
+    'rate-limit': { type: 'string', choices: ['ignore-and-escrow', 'honor-retry-after'], default: 'ignore-and-escrow', describe: 'What a 429 does' },
+    partition: { type: 'string', describe: 'i/n: handle only the i-th of n disjoint partitions (parallel jobs)' },
+  }) as unknown as Argv<TargetArgs>;
+  // The cast: yargs types `choices` options as plain strings; the handlers validate them.
+}
+
+/** Opens the --state file (relative to the working directory); the caller closes it. */
+export function openState(ctx: CliContext, args: StateArgs): Db {
+  return openDb(resolve(ctx.io.cwd, args.state));
+}

@@ -1,0 +1,24 @@
+/** The idp subcommands, registered on the `idp` command's yargs (index.ts loads this module only when idp runs). */
+import type { Argv } from 'yargs';
+import type { CliContext } from '../../context.js';
+import { generateCommand } from './generate.js';
+import { importCommand } from './import.js';
+import { logsCommand } from './logs.js';
+import { provisionCommand } from './provision.js';
+import { restartCommand } from './restart.js';
+import { statusCommand } from './status.js';
+import { syncCommand } from './sync.js';
+import { testConnectionCommand } from './test-connection.js';
+
+export function idpSubcommands(y: Argv, ctx: CliContext): Argv {
+  return y
+    .command(syncCommand(ctx))
+    .command(testConnectionCommand(ctx))
+    .command(provisionCommand(ctx))
+    .command(logsCommand(ctx))
+    .command(restartCommand(ctx))
+    .command(generateCommand(ctx))
+    .command(importCommand(ctx))
+    .command(statusCommand(ctx))
+    .demandCommand(1, 'name an idp command: sync, test-connection, provision, logs, restart, generate, import or status');
+}

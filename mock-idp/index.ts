@@ -1,0 +1,38 @@
+/**
+ * The mock IdP's front door: everything other folders may use of the Entra provisioning emulator. suites/, cli/,
+ * bench/ and reports/ import mock-idp through this file only; tests/ may reach past it to unit-test a module.
+ *
+ * - Entra's request shapes (the request builder, both PATCH dialects) and the SCIM path helpers they rest on.
+ * - The job API: a ProvisioningJob on a state file and a target — test connection, run cycle, provision on
+ *   demand, links and logs — and what the state file answers without a target (import, status, restart, logs).
+ * - The directory and the attribute mappings a job reads.
+ */
+
+// Entra's request shapes
+export { createRequestBuilder, filterLiteral, MANAGER_PATH, type AttributeChange, type ChangeKind, type EntraRequestBuilder, type ManagerStyle } from './request-builder.js';
+export { buildResource, type MappedValues } from './scim-paths.js';
+
+// The job API
+export { ProvisioningJob } from './cycles/job.js';
+export type { CycleSummary, JobOptions, Outcome, Progress, TestConnectionResult } from './cycles/types.js';
+export { managerIdOf } from './cycles/values.js';
+export { provisionOnDemand, type OnDemandResult, type OnDemandSubject } from './on-demand.js';
+export { importDirectory, jobStatus, readLogs, restartJob, type JobStatus, type LogSelection } from './state-file.js';
+export { openDb, type Db } from './db.js';
+export { renderLogs, type LogFormat } from './logs/export.js';
+export type { ProvisioningAction, ProvisioningObjectSummary, ProvisioningStatus } from './logs/store.js';
+export type { RateLimitMode } from './escrow/rate-limit.js';
+export { parseDuration } from './escrow/schedule.js';
+
+// The directory and the mappings
+export { readDirectoryFile } from './directory/directory-file.js';
+export { writeJsonDirectory } from './directory/json-file.js';
+export { loadDirectoryGenerator } from './directory/load-generator.js';
+export type { GenerateOptions } from './directory/generate.js';
+export type { ImportSummary } from './directory/store.js';
+export type { DirectoryGroup, DirectoryInput, DirectoryUser } from './directory/types.js';
+export { userSource } from './directory/source-view.js';
+export {
+  compileMappings, defaultMappingsInput, evaluateMappings, loadMappings, DEFAULT_MAPPINGS_FILE,
+  type CompiledMappings, type MappingsInput,
+} from './mappings/mappings.js';
