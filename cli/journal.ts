@@ -4,7 +4,7 @@
  * removes it. The CLI writes a first `{"op":"run",…}` line naming the target, so a later run or `sweep` knows
  * where the leftovers live.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 export type ResourceType = 'User' | 'Group';
 
@@ -65,4 +65,9 @@ export function startJournal(file: string, header: JournalHeader, carried: reado
   const at = header.at;
   const lines = [header, ...carried.map((r) => ({ op: 'created', ...r, at }))].map((l) => JSON.stringify(l));
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+/** Appends one line as the harness's ledger does: `replay`, which creates without the harness, journals through this. */
+export function appendJournal(file: string, entry: { op: 'created' | 'deleted' } & JournaledResource): void {
+  appendFileSync(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
 }

@@ -3,10 +3,11 @@
  * sync, test-connection, provision (on demand), logs, restart, generate, import, status.
  * The tenant URL may carry `?aadOptscim062020`, which selects the flagged PATCH dialect as it does in Entra.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { HarnessError } from '../core/errors.js';
+import type { Exchange } from '../core/evidence.js';
 import type { Redactor } from '../core/redact.js';
 import type { Dialect } from '../core/run-config.js';
 import { createAgent, createScimClient, type ScimClient } from '../core/client/scim-client.js';
@@ -50,6 +51,7 @@ interface TargetArgs extends CommonArgs {
   insecure: boolean;
   'rate-limit': string;
   partition?: string | undefined;
+  exchanges?: string | undefined;
 }
 interface SyncArgs extends TargetArgs {
   cycles: number;
@@ -87,6 +89,7 @@ function targetOptions(y: Argv): Argv<TargetArgs> {
     insecure: { type: 'boolean', default: false, describe: 'Skip TLS verification (test servers only)' },
     'rate-limit': { type: 'string', choices: ['ignore-and-escrow', 'honor-retry-after'], default: 'ignore-and-escrow', describe: 'What a 429 does' },
     partition: { type: 'string', describe: 'i/n: handle only the i-th of n disjoint partitions (parallel jobs)' },
+    exchanges: { type: 'string', describe: 'Append every SCIM exchange (redacted) as a JSON line to this file; "scim-conform record --import FILE" makes it a replay trace' },
   }) as unknown as Argv<TargetArgs>;
   // The cast: yargs types `choices` options as plain strings; the handlers validate them.
 }
@@ -120,8 +123,15 @@ function target(ctx: IdpCliContext, args: TargetArgs): Target {
     redactor: ctx.redactor,
     timeoutMs: args.timeout,
     dispatcher: createAgent({ connections: concurrency, insecure: args.insecure, ...(args.ca ? { ca: readFileSync(resolve(ctx.io.cwd, args.ca)) } : {}) }),
+    ...(args.exchanges ? { onExchange: exchangeLog(resolve(ctx.io.cwd, args.exchanges)) } : {}),
   });
   return { client, dialect, url: client.baseUrl };
+}
+
+/** The exchange log: each exchange (already redacted by the client) with the time its request was sent. */
+function exchangeLog(file: string): (ex: Exchange) => void {
+  writeFileSync(file, '', { mode: 0o600 });
+  return (ex) => appendFileSync(file, `${JSON.stringify({ at: new Date(Date.now() - ex.ms).toISOString(), ...ex })}\n`);
 }
 
 function partition(spec: string | undefined): JobOptions['partition'] {

@@ -51,8 +51,10 @@ function comparable(v: unknown): unknown {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
+/** `inExtension`: `path` is an extension URN, whose attributes are named `urn:…:User:manager`, not `….User.manager`. */
+function join(path: string, key: string, inExtension: boolean): string {
+  if (path === '') return key;
+  return inExtension ? `${path}:${key}` : `${path}.${key}`;
 }
 
 function labelOf(v: unknown, i: number): string {
@@ -65,7 +67,7 @@ function labelOf(v: unknown, i: number): string {
   return `[${i}]`;
 }
 
-function compareNode(recorded: unknown, now: unknown, path: string, subset: boolean, out: Difference[]): void {
+function compareNode(recorded: unknown, now: unknown, path: string, subset: boolean, out: Difference[], inExtension = false): void {
   if (unassigned(recorded) && unassigned(now)) return;
   if (unassigned(now)) {
     out.push({ path, what: 'missing', recorded });
@@ -80,8 +82,9 @@ function compareNode(recorded: unknown, now: unknown, path: string, subset: bool
     return;
   }
   if (isObject(recorded) && isObject(now)) {
-    for (const [k, r] of Object.entries(recorded)) compareNode(r, now[k], join(path, k), subset, out);
-    if (!subset) for (const [k, n] of Object.entries(now)) if (!(k in recorded)) compareNode(undefined, n, join(path, k), subset, out);
+    const child = (k: string, r: unknown, n: unknown): void => compareNode(r, n, join(path, k, inExtension), subset, out, k.startsWith('urn:'));
+    for (const [k, r] of Object.entries(recorded)) child(k, r, now[k]);
+    if (!subset) for (const [k, n] of Object.entries(now)) if (!(k in recorded)) child(k, undefined, n);
     return;
   }
   if (recorded !== now) out.push({ path, what: 'changed', recorded, now });

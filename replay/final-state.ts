@@ -28,6 +28,16 @@ function stateFinding(what: string, expected: string, actual: string, code: Find
   return { requirement: 'REPLAY-STATE', what, expected, actual, code };
 }
 
+/** The exchange that last wrote the attribute a difference is in: `members[value=7]` → the members PATCH. */
+function writerOf(path: string, writtenBy: ReadonlyMap<string, number>): number | undefined {
+  let best: string | undefined;
+  for (const k of writtenBy.keys()) {
+    const covers = path === k || ['.', '[', ':'].some((sep) => path.startsWith(`${k}${sep}`));
+    if (covers && (best === undefined || k.length > best.length)) best = k;
+  }
+  return best === undefined ? undefined : writtenBy.get(best);
+}
+
 async function stateCheck(r: ImpliedResource, ctx: StateContext): Promise<CheckRecord> {
   const started = performance.now();
   const seq = ctx.createdBy(r.recordedId);
@@ -55,7 +65,10 @@ async function stateCheck(r: ImpliedResource, ctx: StateContext): Promise<CheckR
       const expected = Object.fromEntries(Object.entries(r.representation).filter(([k]) => !r.unknown.has(k.toLowerCase())));
       const diffs = compareBodies(ctx.bindings.body(expected), res.body, { subset: true });
       if (diffs.length > 0) {
-        const lines = diffs.map(describeDifference);
+        const lines = diffs.map((d) => {
+          const writer = writerOf(d.path, r.writtenBy);
+          return `${describeDifference(d)}${writer !== undefined ? ` (written by #${writer})` : ''}`;
+        });
         findings.push(stateFinding(`it differs from what the recording implies in ${diffs.length} place(s): ${lines.slice(0, 5).join('; ')}${diffs.length > 5 ? '; …' : ''}`, 'the state the recorded answers show', lines.join('; '), 'SCIM_VALUE'));
       }
     }

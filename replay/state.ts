@@ -16,6 +16,8 @@ export interface ImpliedResource {
   representation?: JsonObject;
   /** Top-level attributes (lower case) whose final value the recording does not show. */
   unknown: Set<string>;
+  /** Top-level attribute (lower case) → the exchange that last wrote or showed it, to name it beside a difference. */
+  writtenBy: Map<string, number>;
 }
 
 const BOOLEAN_TEXT = /^(true|false)$/i;
@@ -32,6 +34,12 @@ function remove(rep: JsonObject, name: string): void {
 /** Entra sends booleans as "True"/"False"; a server that keeps a boolean stores them as one. */
 function coerced(current: unknown, value: unknown): unknown {
   return typeof current === 'boolean' && typeof value === 'string' && BOOLEAN_TEXT.test(value) ? value.toLowerCase() === 'true' : value;
+}
+
+function operationsIn(request: JsonObject | undefined): unknown[] {
+  const key = request ? findKey(request, 'Operations') : undefined;
+  const ops = key === undefined ? undefined : request?.[key];
+  return Array.isArray(ops) ? ops : [];
 }
 
 function memberValues(v: unknown): string[] {
@@ -57,8 +65,8 @@ function applyMembers(rep: JsonObject, op: string, path: PathNode, value: unknow
 }
 
 /** Applies one accepted PATCH operation, or marks the attribute it touches as unknown. */
-function applyOperation(r: ImpliedResource, rep: JsonObject, operation: unknown): void {
-  if (!isObject(operation) || typeof operation.op !== 'string') return;
+function applyOperation(r: ImpliedResource, rep: JsonObject, operation: JsonObject): void {
+  if (typeof operation.op !== 'string') return;
   const op = operation.op.toLowerCase();
   const value = operation.value;
   if (typeof operation.path !== 'string' || operation.path === '') {
@@ -99,6 +107,17 @@ function applyOperation(r: ImpliedResource, rep: JsonObject, operation: unknown)
   }
 }
 
+/** The top-level attributes (lower case) a PATCH operation writes. */
+function touched(operation: JsonObject): string[] {
+  if (typeof operation.path !== 'string' || operation.path === '') return isObject(operation.value) ? Object.keys(operation.value).map((k) => k.toLowerCase()) : [];
+  try {
+    const p = parsePath(operation.path);
+    return [(p.uri ?? p.attr ?? operation.path).toLowerCase()];
+  } catch {
+    return [];
+  }
+}
+
 export class ImpliedState {
   private readonly resources = new Map<string, ImpliedResource>();
 
@@ -116,23 +135,23 @@ export class ImpliedState {
     const method = x.request.method;
     if (method === 'POST' && !target.id) {
       const id = createdId(x);
-      if (id !== undefined) this.represent(id, body ?? request);
+      if (id !== undefined) this.represent(id, body ?? request, step.seq);
     } else if (method === 'GET' && !target.id) {
       const list = body ? Object.entries(body).find(([k]) => k.toLowerCase() === 'resources')?.[1] : undefined;
       for (const r of Array.isArray(list) ? list : []) {
         const [id] = idsInAnswer(r);
-        if (id !== undefined) this.merge(id, r as JsonObject);
+        if (id !== undefined) this.merge(id, r as JsonObject, step.seq);
       }
     } else if (target.id !== undefined) {
       const id = target.id;
       if (method === 'GET') {
         const projected = /(^|&)(attributes|excludedattributes)=/i.test(splitQuery(x.request.path)[1] ?? '');
-        if (projected && body) this.merge(id, body);
-        else this.represent(id, body);
-      } else if (method === 'PUT') this.represent(id, body ?? request);
+        if (projected && body) this.merge(id, body, step.seq);
+        else this.represent(id, body, step.seq, true);
+      } else if (method === 'PUT') this.represent(id, body ?? request, step.seq);
       else if (method === 'PATCH') {
-        if (body) this.represent(id, body);
-        else this.patch(id, request);
+        if (body) this.represent(id, body, step.seq, true);
+        this.patch(id, request, step.seq, body === undefined);
       } else if (method === 'DELETE') this.gone(id);
     }
   }
@@ -147,34 +166,40 @@ export class ImpliedState {
     if (!c) return undefined;
     let r = this.resources.get(id);
     if (!r) {
-      r = { recordedId: id, type: c.type, representation: {}, unknown: new Set() };
+      r = { recordedId: id, type: c.type, representation: {}, unknown: new Set(), writtenBy: new Map() };
       this.resources.set(id, r);
     }
     return r;
   }
 
-  private represent(id: string, rep: JsonObject | undefined): void {
+  /** A whole representation. A read (or a PATCH's answer) shows attributes earlier exchanges wrote: `keepWriters`. */
+  private represent(id: string, rep: JsonObject | undefined, seq: number, keepWriters = false): void {
     const r = this.entry(id);
     if (!r || !rep) return;
     r.representation = structuredClone(rep);
     r.unknown.clear();
+    for (const k of Object.keys(rep).map((key) => key.toLowerCase())) if (!keepWriters || !r.writtenBy.has(k)) r.writtenBy.set(k, seq);
   }
 
-  private merge(id: string, part: JsonObject): void {
+  private merge(id: string, part: JsonObject, seq: number): void {
     const r = this.entry(id);
     if (!r?.representation) return;
     for (const [k, v] of Object.entries(part)) {
       set(r.representation, k, structuredClone(v));
       r.unknown.delete(k.toLowerCase());
+      if (!r.writtenBy.has(k.toLowerCase())) r.writtenBy.set(k.toLowerCase(), seq);
     }
   }
 
-  private patch(id: string, request: JsonObject | undefined): void {
+  /** A PATCH's operations: each names the exchange as the writer of what it touches; `apply` when no answer showed the result. */
+  private patch(id: string, request: JsonObject | undefined, seq: number, apply: boolean): void {
     const r = this.entry(id);
-    if (!r?.representation || !request) return;
-    const opsKey = findKey(request, 'Operations');
-    const ops = opsKey === undefined ? [] : request[opsKey];
-    for (const op of Array.isArray(ops) ? ops : []) applyOperation(r, r.representation, op);
+    if (!r?.representation) return;
+    for (const op of operationsIn(request)) {
+      if (!isObject(op)) continue;
+      for (const key of touched(op)) r.writtenBy.set(key, seq);
+      if (apply) applyOperation(r, r.representation, op);
+    }
   }
 
   private gone(id: string): void {
