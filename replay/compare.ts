@@ -115,7 +115,8 @@ function compareArrays(recorded: unknown[], now: unknown[], path: string, subset
     let best: { j: number; diffs: Difference[] } | undefined;
     if (isObject(r)) {
       now.forEach((n, j) => {
-        if (used.has(j) || !isObject(n)) return;
+        // `value` is what a multi-valued element is (a member, an address): another value is another element.
+        if (used.has(j) || !isObject(n) || ('value' in r && 'value' in n && r.value !== n.value)) return;
         const diffs = differences(r, n, subset);
         if (!best || diffs.length < best.diffs.length) best = { j, diffs };
       });

@@ -202,8 +202,17 @@ export class ImpliedState {
     }
   }
 
+  /**
+   * Deleted: gone, and no longer a member of any group — a member reference must name a resource that exists
+   * (RFC 7643 §4.2), and a provider that keeps a dangling one shows the IdP a member it cannot match.
+   */
   private gone(id: string): void {
     const r = this.entry(id);
     if (r) delete r.representation;
+    for (const other of this.resources.values()) {
+      const rep = other.representation;
+      const key = rep ? findKey(rep, 'members') : undefined;
+      if (rep && key !== undefined && Array.isArray(rep[key])) rep[key] = (rep[key] as unknown[]).filter((m) => !isObject(m) || m.value !== id);
+    }
   }
 }

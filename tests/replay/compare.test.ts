@@ -31,7 +31,8 @@ test('missing, extra and changed values are named with their path, the recorded 
   ).map(describeDifference);
   // Keys compare without case, so paths read in lower case, in alphabetical order.
   assert.deepEqual(diffs, [
-    'emails[value=a@x].value: recorded "a@x", now "c@x"',
+    'emails[value=a@x]: missing now (recorded {"type":"work","value":"a@x"})',
+    'emails[value=c@x]: not in the recording (now {"type":"work","value":"c@x"})',
     'members[value=2]: missing now (recorded {"value":"2"})',
     'members[value=3]: not in the recording (now {"value":"3"})',
     'meta.resourcetype: recorded "User", now "Group"',
@@ -39,6 +40,8 @@ test('missing, extra and changed values are named with their path, the recorded 
     `${ENTERPRISE.toLowerCase()}: missing now (recorded {"manager":{"value":"m"}})`,
     'nickname: not in the recording (now "n")',
   ]);
+  const paired = compareBodies({ emails: [{ type: 'work', value: 'a@x', primary: true }] }, { emails: [{ type: 'work', value: 'a@x', primary: false }] });
+  assert.deepEqual(paired.map(describeDifference), ['emails[value=a@x].primary: recorded true, now false'], 'an element with the same value is the same element');
   const manager = compareBodies({ [ENTERPRISE]: { manager: { value: 'm' } } }, { [ENTERPRISE]: { manager: { value: 'n' } } });
   assert.deepEqual(manager.map((d) => d.path), [`${ENTERPRISE.toLowerCase()}:manager.value`], 'an extension attribute is named urn:…:User:manager');
 });
