@@ -16,6 +16,7 @@ import { TRACE_VERSION, TraceWriter } from '../../replay/trace.js';
 import { say, usageError, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
 import { parseTargetUrl } from '../target.js';
+import { untilStopped } from '../until-stopped.js';
 
 interface RecordArgs {
   upstream?: string | undefined;
@@ -86,15 +87,7 @@ async function proxy(ctx: CliContext, args: RecordArgs, out: string, masker: Mas
   }
   say(ctx, 'stdout', recorder.url);
   say(ctx, 'stdout', `Recording what is sent to ${recorder.url} (forwarded to ${upstream.href}) into ${args.out}; Ctrl-C stops`);
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   await recorder.close();
   await dispatcher.close();
   trace.close();
