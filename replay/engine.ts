@@ -54,7 +54,6 @@ interface Run {
   trace: Trace;
   plan: Plan;
   bindings: Bindings;
-  ids: CheckIds;
   checkIdOf: Map<number, string>;
 }
 
@@ -198,7 +197,6 @@ export async function replay(trace: Trace, opts: ReplayOptions): Promise<ReplayO
     trace,
     plan,
     bindings: new Bindings(identities),
-    ids,
     checkIdOf: new Map(plan.steps.map((s) => [s.seq, ids.exchange(s.seq, s.final.request.method, s.final.request.path)])),
   };
   const state = new ImpliedState(plan.created);

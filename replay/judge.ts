@@ -7,7 +7,7 @@
 import type { ConformanceCode } from '../core/errors.js';
 import type { CheckStatus } from '../core/evidence.js';
 import { requirement } from '../core/requirements.js';
-import { compareBodies, describeDifference, type CompareOptions } from './compare.js';
+import { compareBodies, describeDifference } from './compare.js';
 import { mediaType } from './scim-path.js';
 
 export interface Finding {
@@ -50,7 +50,7 @@ export function describeAnswer(a: Answer): string {
   return t ? `${a.status} (scimType ${t})` : String(a.status);
 }
 
-export function judgeAnswer(recorded: Answer, now: Answer, expectedBody: unknown, opts: CompareOptions = {}): Finding[] {
+export function judgeAnswer(recorded: Answer, now: Answer, expectedBody: unknown): Finding[] {
   const findings: Finding[] = [];
   const status = (what: string, expected: string, actual: string): void => {
     findings.push({ requirement: 'REPLAY-STATUS', what, expected, actual, code: 'SCIM_STATUS' });
@@ -73,7 +73,7 @@ export function judgeAnswer(recorded: Answer, now: Answer, expectedBody: unknown
     body('the create has no Location header now', 'Location: <base>/…/<id> (as recorded)', '(none)', 'SCIM_HEADER');
   }
   if (now.status < 300 && !recorded.truncated && !now.truncated) {
-    const diffs = compareBodies(expectedBody, now.body, opts);
+    const diffs = compareBodies(expectedBody, now.body);
     if (diffs.length > 0) {
       const lines = diffs.map(describeDifference);
       body(`the body differs from the recording in ${diffs.length} place(s): ${lines.slice(0, 5).join('; ')}${diffs.length > 5 ? '; …' : ''}`, 'the recorded body (volatile fields aside)', lines.join('; '));

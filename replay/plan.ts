@@ -39,7 +39,7 @@ export interface Plan {
 /** Keys whose string values may name a resource by id (member values, manager, …). */
 export const ID_KEYS: ReadonlySet<string> = new Set(['value', 'id', 'manager']);
 
-export function isFailure(x: TraceExchange): boolean {
+function isFailure(x: TraceExchange): boolean {
   return !x.response || x.response.status === 429 || x.response.status >= 500;
 }
 

@@ -147,7 +147,7 @@ async function replayCommandRun(ctx: CliContext, args: ReplayArgs): Promise<numb
     faults: faults.size > 0,
     insecure: access.insecure,
     notices: [
-      `Replay of ${args.trace} (${trace.header.source}, recorded ${trace.header.recordedAt}${trace.header.upstream ? ` from ${trace.header.upstream}` : ''}); identities prefixed ${prefix}.`,
+      `Replay of ${args.trace} (${trace.header.source}, recorded ${trace.header.recordedAt}${trace.header.upstream ? ` from ${trace.header.upstream}` : ''}); ${outcome.identities} identities (userName, email, externalId, group name) prefixed ${prefix}.`,
       ...(outcome.interrupted ? ['The replay was interrupted: later exchanges were not sent and the final state was not read.'] : []),
     ],
   });
