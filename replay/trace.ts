@@ -155,7 +155,11 @@ export class TraceWriter {
   private written = 0;
 
   constructor(file: string, header: TraceHeader) {
-    this.fd = openSync(file, 'w', 0o600);
+    try {
+      this.fd = openSync(file, 'w', 0o600);
+    } catch (err) {
+      throw bad(`${file} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
     writeSync(this.fd, `${JSON.stringify(header)}\n`);
   }
 
