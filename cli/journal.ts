@@ -4,7 +4,7 @@
  * removes it. The CLI writes a first `{"op":"run",…}` line naming the target, so a later run or `sweep` knows
  * where the leftovers live.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { JournalEntry, JournalHeader, JournaledResource } from '../core/journal.js';
 import { isResourceType } from '../core/resource-type.js';
 
@@ -49,4 +49,9 @@ export function startJournal(file: string, header: JournalHeader, carried: reado
   const created = carried.map((r): JournalEntry => ({ op: 'created', ...r, at }));
   const lines = [header, ...created].map((l) => JSON.stringify(l));
   writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+/** Appends one line as the harness's ledger does: `replay`, which creates without the harness, journals through this. */
+export function appendJournal(file: string, entry: { op: 'created' | 'deleted' } & JournaledResource): void {
+  appendFileSync(file, `${JSON.stringify({ ...entry, at: new Date().toISOString() })}\n`);
 }

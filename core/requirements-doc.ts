@@ -2,9 +2,9 @@
  * docs/requirements.md written from the catalogue, so the public list of requirement IDs can never drift from the
  * IDs the checks cite. `npm run generate:docs` writes it; a self-test fails when the committed file is stale.
  */
-import { REQUIREMENTS, rfcLink, type Area, type Requirement, type Source } from './requirements.js';
+import { REPLAY_REQUIREMENTS, REQUIREMENTS, rfcLink, type Area, type Requirement, type Source } from './requirements.js';
 
-const SECTIONS = ['Discovery, transport, auth, errors', 'Users', 'Groups', 'Lists and resource format', 'Provisioning lifecycle'] as const;
+const SECTIONS = ['Discovery, transport, auth, errors', 'Users', 'Groups', 'Lists and resource format', 'Provisioning lifecycle', 'Replay of recorded traffic'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Every area in exactly one section (the record type makes a new area a compile error until it is placed). */
@@ -24,10 +24,12 @@ const SECTION_OF: Record<Area, Section> = {
   format: 'Lists and resource format',
   pagination: 'Lists and resource format',
   lifecycle: 'Provisioning lifecycle',
+  replay: 'Replay of recorded traffic',
 };
 
 const SECTION_NOTE: Partial<Record<Section, string>> = {
   'Provisioning lifecycle': 'Judged after the Entra emulator (`scim-conform idp`) has run whole provisioning cycles against the endpoint.',
+  'Replay of recorded traffic': 'Judged only by `scim-conform replay` ([replay.md](replay.md)), against a recording instead of Entra; a replay report holds these and nothing else, and `run` never reports them.',
 };
 
 const INTRO = `# Requirement catalogue
@@ -79,7 +81,7 @@ function index(grouped: readonly (readonly [Section, readonly Requirement[]])[])
 }
 
 /** The whole of docs/requirements.md: intro, an index of every ID, then one section per group of areas, each in catalogue order. */
-export function requirementsMarkdown(requirements: readonly Requirement[] = REQUIREMENTS): string {
+export function requirementsMarkdown(requirements: readonly Requirement[] = [...REQUIREMENTS, ...REPLAY_REQUIREMENTS]): string {
   const grouped = SECTIONS.map((section) => [section, requirements.filter((r) => SECTION_OF[r.area] === section)] as const)
     .filter(([, members]) => members.length > 0);
   const parts = [INTRO, `${requirements.length} requirements:`, '', index(grouped)];

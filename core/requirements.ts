@@ -21,7 +21,8 @@ export type Area =
   | 'format'
   | 'errors'
   | 'rate'
-  | 'lifecycle';
+  | 'lifecycle'
+  | 'replay';
 
 export interface Source {
   /** e.g. "RFC 7644 §3.4.2.2" */
@@ -451,7 +452,40 @@ const list: Requirement[] = [
 
 export const REQUIREMENTS: readonly Requirement[] = Object.freeze(list);
 
-const byId = new Map(list.map((r) => [r.id, r]));
+/**
+ * What `scim-conform replay` judges: a new build against recorded traffic, not against Entra. A catalogue of its
+ * own, so a run's verdict never waits for these and a replay's never for Entra's. REPLAY-RETRY is passed in only
+ * when faults are injected.
+ */
+export const REPLAY_REQUIREMENTS: readonly Requirement[] = Object.freeze<Requirement[]>([
+  {
+    id: 'REPLAY-STATUS', level: 'MUST', area: 'replay',
+    statement: 'Every recorded request gets an answer of the status class it got when recorded (2xx, 4xx …), and a recorded SCIM error comes back with the same scimType.',
+    source: { rfc: 'RFC 7644 §3.12' },
+    hint: 'The check names the exchange and both answers: make the new build accept (or refuse) that request as the recorded one did; the recorded request is in the evidence.',
+  },
+  {
+    id: 'REPLAY-BODY', level: 'SHOULD', area: 'replay',
+    statement: 'Every recorded answer comes back with the same status code, media type and Location, and a body of the same structure and values — ids, meta timestamps, version and hosts aside.',
+    source: { rfc: 'RFC 7644 §3' },
+    hint: 'Each difference is listed with its attribute path, the recorded value and the new one; return what the recorded build returned, or accept the change knowingly (it is a warning).',
+  },
+  {
+    id: 'REPLAY-STATE', level: 'MUST', area: 'replay',
+    statement: 'After the replay, every resource it created reads back as the recording implies: the attributes and memberships the recorded answers showed, or gone when the recording deleted it.',
+    source: { rfc: 'RFC 7644 §3.4.1' },
+    hint: 'A write was answered but not kept as recorded (a PATCH operation ignored, a member not added or not removed, a delete that did not delete): the difference names the attribute.',
+  },
+  {
+    id: 'REPLAY-RETRY', level: 'COND', area: 'replay',
+    statement: 'A request whose answer was lost (an injected 500 or time-out) or refused with 429 succeeds when the IdP sends it again, without a duplicate and with the recorded result.',
+    source: { doc: `${MS}how-provisioning-works` },
+    condition: 'applies when --fault injects faults',
+    hint: 'Make writes safe to repeat: a repeated create answers 409 uniqueness (the IdP then finds the resource by filter), a repeated PATCH or DELETE leaves the same state (DELETE of a deleted resource answers 404).',
+  },
+]);
+
+const byId = new Map([...list, ...REPLAY_REQUIREMENTS].map((r) => [r.id, r]));
 
 export function findRequirement(id: string): Requirement | undefined {
   return byId.get(id);

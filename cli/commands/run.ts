@@ -3,8 +3,7 @@
  * hand the run to Playwright (config file + env), supervise it (Ctrl-C → its fixtures clean up → we sweep the
  * journal), then read compliance.json for the summary and the exit code.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -15,14 +14,13 @@ import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, usageError, type CliContext } from '../context.js';
 import type { EmbeddedTarget } from '../embedded.js';
-import type { JournaledResource } from '../../core/journal.js';
-import { JOURNAL_FILE, readJournal, startJournal } from '../journal.js';
+import { JOURNAL_FILE, startJournal } from '../journal.js';
+import { newRunPrefix, sweepEarlierRun, sweepLeftovers } from '../leftovers.js';
 import { ALLURE_RESULTS, exitCodeFor, readReport, summaryLines } from '../outcome.js';
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
 import { DEFAULT_OUT, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
-import { describeSweep, sweep, type SweepOptions } from '../sweep.js';
-import { consentMessage, isLoopback, sameTarget } from '../target.js';
-import { createTargetClient, type TargetAccess } from '../../core/client/target.js';
+import { consentMessage, isLoopback } from '../target.js';
+import type { TargetAccess } from '../../core/client/target.js';
 
 function builder(y: Argv): Argv<RunArgs> {
   return y
@@ -68,10 +66,6 @@ export function runCommand(ctx: CliContext): CommandModule<object, RunArgs> {
   };
 }
 
-function newRunPrefix(): string {
-  return `scr-${Array.from(randomBytes(6), (b) => (b % 36).toString(36)).join('')}-`;
-}
-
 async function run(ctx: CliContext, args: RunArgs): Promise<number> {
   const opts = resolveRunOptions(args, ctx.io.env, ctx.io.cwd);
   const runPrefix = newRunPrefix();
@@ -84,7 +78,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
   (await import('../../core/sqlite.js')).assertSqliteUsable();
   mkdirSync(opts.outDir, { recursive: true });
   const journalFile = join(opts.outDir, JOURNAL_FILE);
-  const carried = await sweepEarlierRun(ctx, opts, journalFile);
+  const carried = await sweepEarlierRun(ctx, opts.outDir, opts.url ? accessOf(opts, undefined) : undefined, journalFile);
 
   let embedded: EmbeddedTarget | undefined;
   const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-'));
@@ -209,37 +203,4 @@ async function supervise(ctx: CliContext, pw: PlaywrightProcess, graceMs: number
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-/** Removes what the journal still lists (the checks' own cleanup failed or was cut short). */
-async function sweepLeftovers(ctx: CliContext, access: TargetAccess & { url: string }, journalFile: string, extra: Pick<SweepOptions, 'prefix'>): Promise<void> {
-  const { outstanding } = readJournal(journalFile);
-  if (outstanding.length === 0 && !extra.prefix) return;
-  say(ctx, 'stderr', `scim-conform: cleaning up ${outstanding.length} journaled resource(s)${extra.prefix ? ` and any named ${extra.prefix}…` : ''}`);
-  try {
-    const outcome = await sweep(createTargetClient(access, ctx.redactor), { journaled: outstanding, ...extra });
-    for (const line of describeSweep(outcome)) say(ctx, 'stderr', `  ${line}`);
-  } catch (err) {
-    say(ctx, 'stderr', `scim-conform: cleanup failed (${(err as Error).message}); the journal ${journalFile} keeps the ids for "scim-conform sweep"`);
-  }
-}
-
-/**
- * A journal in the output folder with resources still outstanding means an earlier run against the same target
- * crashed: sweep them first. A journal for another target is kept aside for `scim-conform sweep`.
- * Returns what could not be removed, to carry into the new journal.
- */
-async function sweepEarlierRun(ctx: CliContext, opts: RunOptions, journalFile: string): Promise<JournaledResource[]> {
-  const { header, outstanding } = readJournal(journalFile);
-  if (!header || header.embedded || outstanding.length === 0) return [];
-  if (!opts.url || !sameTarget(header.url, opts.url.href)) {
-    const kept = join(opts.outDir, `cleanup-journal.${header.at.replace(/[:.]/g, '-')}.jsonl`);
-    renameSync(journalFile, kept);
-    say(ctx, 'stderr', `scim-conform: an earlier run against ${header.url} left ${outstanding.length} resource(s); its journal is kept as ${kept} — remove them with: scim-conform sweep --url ${header.url} --journal ${kept}`);
-    return [];
-  }
-  say(ctx, 'stdout', `An earlier run against this target did not finish its cleanup: sweeping the ${outstanding.length} resource(s) its journal lists first`);
-  const outcome = await sweep(createTargetClient({ ...accessOf(opts, undefined), url: header.url }, ctx.redactor), { journaled: outstanding });
-  for (const line of describeSweep(outcome)) say(ctx, 'stdout', `  ${line}`);
-  return outcome.failed.map(({ type, id, name }) => ({ type, id, ...(name ? { name } : {}) }));
 }

@@ -9,6 +9,7 @@ import type { SchemaProfile } from '../../core/schema-defs/index.js';
 import { SCHEMA_PROFILES, type ReferenceAppOptions } from '../../reference-app/options.js';
 import { say, usageError, type CliContext } from '../context.js';
 import { readableFile } from '../run-options.js';
+import { untilStopped } from '../until-stopped.js';
 
 interface ServeArgs {
   port?: number | undefined;
@@ -107,15 +108,7 @@ export function serveCommand(ctx: CliContext): CommandModule<object, ServeArgs> 
       if (opts.defects?.length) say(ctx, 'stdout', `Defects on: ${opts.defects.join(', ')}`);
       if (opts.schema === 'minimal') say(ctx, 'stdout', "Schema: minimal (only Entra's default mapping is declared)");
       say(ctx, 'stdout', 'Ctrl-C stops the server');
-      await new Promise<void>((resolve) => {
-        const stop = (): void => {
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-          resolve();
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-      });
+      await untilStopped();
       await app.close();
     },
   };

@@ -22,7 +22,7 @@ test('docs/errors.md has a section with meaning and resolution for every code of
 
 test('docs/cli.md describes every command and every flag the CLI accepts', async () => {
   const doc = read('docs/cli.md');
-  for (const command of ['run', 'serve', 'list', 'sweep', 'diff', 'merge']) {
+  for (const command of ['run', 'serve', 'list', 'sweep', 'diff', 'merge', 'record', 'replay']) {
     assert.match(doc, new RegExp(`^## ${command}$`, 'm'), `a section for ${command}`);
     const io = capture();
     assert.equal(await runCli([command, '--help'], io), 0, `${command} --help works`);

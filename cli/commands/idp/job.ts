@@ -1,8 +1,9 @@
 /** A provisioning job from the target options: the tenant URL and token (or SCIM_URL, SCIM_TOKEN), dialect, mappings. */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAgent, createScimClient, type ScimClient } from '../../../core/client/scim-client.js';
 import { staticToken } from '../../../core/client/oauth.js';
+import type { Exchange } from '../../../core/evidence.js';
 import type { Dialect } from '../../../core/run-config.js';
 import { loadMappings, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
 import { usageError, type CliContext } from '../../context.js';
@@ -38,8 +39,15 @@ function target(ctx: CliContext, args: TargetArgs): Target {
     redactor: ctx.redactor,
     timeoutMs: args.timeout,
     dispatcher: createAgent({ connections: concurrency, insecure: args.insecure, ...(args.ca ? { ca: readFileSync(resolve(ctx.io.cwd, args.ca)) } : {}) }),
+    ...(args.exchanges ? { onExchange: exchangeLog(resolve(ctx.io.cwd, args.exchanges)) } : {}),
   });
   return { client, dialect, url: client.baseUrl };
+}
+
+/** The exchange log: each exchange (already redacted by the client) with the time its request was sent. */
+function exchangeLog(file: string): (ex: Exchange) => void {
+  writeFileSync(file, '', { mode: 0o600 });
+  return (ex) => appendFileSync(file, `${JSON.stringify({ at: new Date(Date.now() - ex.ms).toISOString(), ...ex })}\n`);
 }
 
 function partition(spec: string | undefined): JobOptions['partition'] {

@@ -21,6 +21,7 @@ export interface TargetArgs extends StateArgs {
   insecure: boolean;
   'rate-limit': string;
   partition?: string | undefined;
+  exchanges?: string | undefined;
 }
 
 export function stateOption(y: Argv): Argv<StateArgs> {
@@ -40,6 +41,7 @@ export function targetOptions(y: Argv): Argv<TargetArgs> {
     insecure: { type: 'boolean', default: false, describe: 'Skip TLS verification (test servers only)' },
     'rate-limit': { type: 'string', choices: ['ignore-and-escrow', 'honor-retry-after'], default: 'ignore-and-escrow', describe: 'What a 429 does' },
     partition: { type: 'string', describe: 'i/n: handle only the i-th of n disjoint partitions (parallel jobs)' },
+    exchanges: { type: 'string', describe: 'Append every SCIM exchange (redacted) as a JSON line to this file; "scim-conform record --import FILE" makes it a replay trace' },
   }) as unknown as Argv<TargetArgs>;
   // The cast: yargs types `choices` options as plain strings; the handlers validate them.
 }
