@@ -4,9 +4,10 @@
  * a crashed replay left), everything created removed afterwards — by prefix too when interrupted — and the report
  * in every format with `run`'s exit codes.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import { PACKAGE_VERSION } from '../../core/package-files.js';
 import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
 import { createTargetClient, type TargetAccess } from '../../core/client/target.js';
 import type { ReplayOutcome } from '../../replay/engine.js';
@@ -33,7 +34,7 @@ interface ReplayArgs {
 }
 
 export const DEFAULT_REPLAY_OUT = 'scim-conform-replay';
-const TOOL = { name: 'scim-conform', version: (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version };
+const TOOL = { name: 'scim-conform', version: PACKAGE_VERSION };
 
 function builder(y: Argv): Argv<ReplayArgs> {
   return y
