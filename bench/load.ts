@@ -53,7 +53,7 @@ export async function load(o: LoadOptions): Promise<LoadResult> {
 }
 
 /**
- * A POST /Users body shaped like the emulator's creates (Entra's attribute set, reference §2.1.1), with a
+ * A POST /Users body shaped like the emulator's creates (Entra's attribute set, docs/entra-behaviour.md §2.1.1), with a
  * userName no other request of this bench uses: the raw rate is for the same work per user, minus matching.
  */
 export function userBody(userName: string): string {

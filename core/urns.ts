@@ -10,7 +10,7 @@ export const URN = {
   ServiceProviderConfig: 'urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig',
   ResourceType: 'urn:ietf:params:scim:schemas:core:2.0:ResourceType',
   Schema: 'urn:ietf:params:scim:schemas:core:2.0:Schema',
-  /** Entra adds this second schema URI to group creates (reference §2.2.1). */
+  /** Entra adds this second schema URI to group creates (docs/entra-behaviour.md §2.2.1). */
   EntraGroup: 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group',
 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * Provision on demand (reference §4.12): one user, or one group with up to 5 of its members, through the five
+ * Provision on demand (docs/entra-behaviour.md §4.12): one user, or one group with up to 5 of its members, through the five
  * steps the portal shows. Always the default PATCH dialect: aadOptscim062020 doesn't apply on demand.
  */
 import { HarnessError } from '../core/errors.js';

@@ -1,5 +1,5 @@
 /**
- * The one source of Entra's request shapes (reference §2, §3.3), in both PATCH dialects. Every method returns a
+ * The one source of Entra's request shapes (docs/entra-behaviour.md §2, §3.3), in both PATCH dialects. Every method returns a
  * ScimRequest with a wire-like step name; bodies are built with keys in the order Entra sends them so a self-test
  * can compare them byte for byte with the documented examples.
  */

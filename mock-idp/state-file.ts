@@ -42,7 +42,7 @@ export function jobStatus(db: Db): JobStatus {
   };
 }
 
-/** Restart (§4.1): clears watermark, escrow and quarantine; `reset` also breaks every link (everything is matched again). */
+/** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrow and quarantine; `reset` also breaks every link (everything is matched again). */
 export function restartJob(db: Db, reset: boolean): void {
   new JobState(db).restart(reset);
 }

@@ -1,5 +1,5 @@
 /**
- * Microsoft's gallery checklist for SCIM apps (reference §5.5) judged against this run's requirement results.
+ * Microsoft's gallery checklist for SCIM apps (docs/entra-behaviour.md §5.5) judged against this run's requirement results.
  * Items a tool cannot prove (customers, tenant IDs, contacts, documentation) are listed as `manual` so the vendor
  * sees the whole list in every format.
  */

@@ -48,7 +48,7 @@ export interface ReportCheck extends CheckRecord {
 
 export type GalleryItemStatus = 'proven' | 'failed' | 'unproven' | 'manual';
 
-/** One item of Microsoft's gallery checklist (reference §5.5) and what this run says about it. */
+/** One item of Microsoft's gallery checklist (docs/entra-behaviour.md §5.5) and what this run says about it. */
 export interface GalleryItem {
   id: string;
   title: string;

@@ -1,5 +1,5 @@
 /**
- * validator-results.json: this run's checks in the Microsoft SCIM Validator's result-file shape (reference §5.4),
+ * validator-results.json: this run's checks in the Microsoft SCIM Validator's result-file shape (docs/entra-behaviour.md §5.4),
  * one test per validator test a check names as counterpart (`MSV 2: …`, `MSV P3: …`). It is a prediction of what
  * the validator would say, and says so in WarningMessage: Microsoft asks for a real validator run.
  */
@@ -10,7 +10,7 @@ import type { ComplianceReport, ReportCheck } from './model.js';
 
 interface ValidatorTest { name: string; description: string; preview: boolean }
 
-/** Reference §5.3: scored tests 1–24 (Category 0) and preview tests P1–P7 (Category 1). */
+/** docs/entra-behaviour.md §5.3: scored tests 1–24 (Category 0) and preview tests P1–P7 (Category 1). */
 const INVENTORY: Record<string, ValidatorTest> = Object.fromEntries(([
   ['1', 'POST /Users', 'Create a new User'],
   ['2', 'POST /Users', 'Create a duplicate User'],
@@ -68,7 +68,7 @@ function rawRequest(e: Exchange): string {
   } catch {
     // A relative or odd URL: leave Host empty rather than guess.
   }
-  // The validator's captures carry only Host and Content-Type (reference §5.3).
+  // The validator's captures carry only Host and Content-Type (docs/entra-behaviour.md §5.3).
   const headers = Object.entries(e.request.headers).filter(([k]) => k.toLowerCase() === 'content-type').map(([, v]) => `Content-Type: ${v}\r\n`).join('');
   return `${e.request.method} ${e.request.url} 1.1\r\nHost: ${host}\r\n${headers}${body(e.request.body)}\r\n`;
 }

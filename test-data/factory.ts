@@ -1,5 +1,5 @@
 /**
- * Seeded, run-prefixed SCIM test data shaped like what Entra's default mapping produces (reference §2.5.3):
+ * Seeded, run-prefixed SCIM test data shaped like what Entra's default mapping produces (docs/entra-behaviour.md §2.5.3):
  * every mapped attribute populated, GUID externalIds, IANA time zones, BCP-47 languages, values in the formats
  * real directories hold. Same seed + same stream name → the same data, whatever order checks run in.
  */

@@ -7,7 +7,7 @@ export const USER_SCHEMA: SchemaResource = {
   schemas: [URN.Schema],
   id: URN.User,
   name: 'User',
-  // The Postman collection asserts that /Schemas contains the text "User Account" (reference §7.3 item 6).
+  // The Postman collection asserts that /Schemas contains the text "User Account" (docs/entra-behaviour.md §7.3 item 6).
   description: 'User Account',
   attributes: [
     attr('userName', 'Unique identifier for the User, used to authenticate to the service provider. REQUIRED; unique across all Users.', {

@@ -1,5 +1,5 @@
 /**
- * One provisioning cycle (reference §4.1, §4.13): users, then groups without members, then memberships in
+ * One provisioning cycle (docs/entra-behaviour.md §4.1, §4.13): users, then groups without members, then memberships in
  * batched PATCHes, then managers. Links are written as soon as the target acknowledges, so a crash mid-cycle
  * loses none and the next cycle resumes; the watermark only moves when a cycle completes without an abort.
  */

@@ -1,6 +1,6 @@
 /**
  * What a cycle does with one source object, decided locally (no request) so the accidental-deletion threshold
- * can be checked before anything is sent (reference §4.1 incremental steps 7–9, §4.4).
+ * can be checked before anything is sent (docs/entra-behaviour.md §4.1 incremental steps 7–9, §4.4).
  */
 import type { CompiledMappings } from '../mappings/mappings.js';
 import { passesFilters } from '../scoping/filter.js';

@@ -1,5 +1,5 @@
 /**
- * The group processor: what one cycle does with one source group (reference §4.1) — skip it, match and link or
+ * The group processor: what one cycle does with one source group (docs/entra-behaviour.md §4.1) — skip it, match and link or
  * create it without members (they follow as references), update it, delete it.
  */
 import { OperationFailure } from '../escrow/error-codes.js';

@@ -1,5 +1,5 @@
 /**
- * A provisioning job (reference §4.1, §4.13): the emulator's engine for one state file and one target — cycles,
+ * A provisioning job (docs/entra-behaviour.md §4.1, §4.13): the emulator's engine for one state file and one target — cycles,
  * Test Connection, provision on demand, the simulated clock, and what the job knows (links, logs). The work is
  * done beside it: planning.ts and cycle.ts (a cycle), users.ts, groups.ts and references.ts (one processor per
  * object type), quarantine.ts (escrow and quarantine), test-connection.ts, provision-subject.ts (on demand).
@@ -51,7 +51,7 @@ export class ProvisioningJob {
     this.parts.clock.advance(ms);
   }
 
-  /** Restart (§4.1): the next cycle is initial; `reset` also forgets every link, so every object is matched again. */
+  /** Restart (docs/entra-behaviour.md §4.1): the next cycle is initial; `reset` also forgets every link, so every object is matched again. */
   restart(reset: boolean): void {
     this.state.restart(reset);
   }

@@ -1,4 +1,4 @@
-/** Matching (reference §4.2): a source object without a link is looked up in the target before anything is created. */
+/** Matching (docs/entra-behaviour.md §4.2): a source object without a link is looked up in the target before anything is created. */
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { OperationFailure } from '../escrow/error-codes.js';
 import type { MappedValues } from '../scim-paths.js';

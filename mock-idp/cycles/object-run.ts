@@ -38,7 +38,7 @@ export class ObjectRun {
 
   /**
    * Sends and returns the response when its status is in `ok`; otherwise throws OperationFailure with the
-   * §4.11 code. `byId` marks requests to a cached target id (404 ⇒ InvalidAnchor).
+   * docs/entra-behaviour.md §4.11 code. `byId` marks requests to a cached target id (404 ⇒ InvalidAnchor).
    */
   async send(req: ScimRequest, ok: readonly number[], opts: { byId?: boolean; reference?: boolean } = {}): Promise<ScimResponse> {
     for (let retries = 0; ; retries++) {

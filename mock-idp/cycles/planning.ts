@@ -1,5 +1,5 @@
 /**
- * Planning a cycle (reference §4.1, §4.13): initial or incremental, which objects each phase visits, this job's
+ * Planning a cycle (docs/entra-behaviour.md §4.1, §4.13): initial or incremental, which objects each phase visits, this job's
  * share of them when jobs are partitioned, and whether the planned disables/deletes exceed the accidental-deletion
  * threshold. Ids come as lazy iterators over SQLite pages, so a 100 000-user cycle never holds them all.
  */

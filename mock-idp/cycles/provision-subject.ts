@@ -1,5 +1,5 @@
 /**
- * The engine side of provision on demand (reference §4.12): one user with its manager, or one group with the
+ * The engine side of provision on demand (docs/entra-behaviour.md §4.12): one user with its manager, or one group with the
  * given members and then its memberships, outside any cycle — no watermark, no clock move, no quarantine.
  */
 import { newCycleContext, type JobParts } from './context.js';

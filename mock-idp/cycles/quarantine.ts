@@ -1,5 +1,5 @@
 /**
- * Escrow and quarantine during a cycle (reference §4.7, §4.8): a failed operation is escrowed on the retry
+ * Escrow and quarantine during a cycle (docs/entra-behaviour.md §4.7, §4.8): a failed operation is escrowed on the retry
  * schedule (a credential failure aborts the cycle), a deletion above the accidental-deletion threshold is held
  * back, and after the cycle the job is quarantined — or let out — from what it saw. A job quarantined for more
  * than four weeks is disabled until a restart.

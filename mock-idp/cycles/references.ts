@@ -1,5 +1,5 @@
 /**
- * The reference processors (reference §4.5): memberships and managers flow once the objects they point at exist
+ * The reference processors (docs/entra-behaviour.md §4.5): memberships and managers flow once the objects they point at exist
  * in the target, always as target ids.
  */
 import { userSource } from '../directory/source-view.js';

@@ -7,7 +7,7 @@ import type { ErrorCode } from '../escrow/error-codes.js';
 import type { QuarantineReason } from '../escrow/schedule.js';
 
 export type SourceType = 'user' | 'group';
-/** active: provisioned; disabled: in scope but active=false sent; unmanaged: disabled on leaving scope (§4.4). */
+/** active: provisioned; disabled: in scope but active=false sent; unmanaged: disabled on leaving scope (docs/entra-behaviour.md §4.4). */
 export type LinkState = 'active' | 'disabled' | 'unmanaged';
 export interface Link {
   targetId: string;
@@ -179,7 +179,7 @@ export class JobState {
     else this.delete('quarantine');
   }
 
-  /** Restart (§4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching). */
+  /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching). */
   restart(reset: boolean): void {
     this.db.transaction(() => {
       this.delete('watermark');

@@ -1,5 +1,5 @@
 /**
- * Test Connection (reference §1.6): a filter on the first matching attribute for a random GUID on Users (and
+ * Test Connection (docs/entra-behaviour.md §1.6): a filter on the first matching attribute for a random GUID on Users (and
  * Groups when groups are provisioned) must answer 200 with an empty ListResponse.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';

@@ -1,5 +1,5 @@
 /**
- * The user processor: what one cycle does with one source user (reference §4.1, §4.4) — skip it, match and link
+ * The user processor: what one cycle does with one source user (docs/entra-behaviour.md §4.1, §4.4) — skip it, match and link
  * or create it, update it, disable it when it leaves scope, delete it — and the reference work that follows
  * (memberships of its groups, managers of its reports).
  */

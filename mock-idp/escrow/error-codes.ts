@@ -1,5 +1,5 @@
 /**
- * Provisioning-log error codes (reference §4.11, howto-analyze-provisioning-logs.md) and how an HTTP result
+ * Provisioning-log error codes (docs/entra-behaviour.md §4.11, howto-analyze-provisioning-logs.md) and how an HTTP result
  * becomes one. Transient codes are retried in the next cycle (~40 min); the rest follow the escrow schedule.
  */
 import type { TargetError } from '../../core/errors.js';

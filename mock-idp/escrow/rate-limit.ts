@@ -1,5 +1,5 @@
 /**
- * What the emulator does with a 429 (reference §4.9; Microsoft's statements conflict, so both are modes):
+ * What the emulator does with a 429 (docs/entra-behaviour.md §4.9; Microsoft's statements conflict, so both are modes):
  * `ignore-and-escrow` fails the operation (retried next cycle); `honor-retry-after` pauses every worker for the
  * Retry-After period (capped) and retries the request, a few times at most.
  */

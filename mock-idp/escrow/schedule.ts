@@ -1,5 +1,5 @@
 /**
- * Escrow retry schedule and quarantine thresholds (reference §4.7, §4.8). Times are simulated-clock
+ * Escrow retry schedule and quarantine thresholds (docs/entra-behaviour.md §4.7, §4.8). Times are simulated-clock
  * milliseconds; everything here is a pure function so the self-tests can pin the documented numbers.
  */
 import { TRANSIENT, type ErrorCode } from './error-codes.js';

@@ -1,5 +1,5 @@
 /**
- * The function library of reference §6 (functions-for-customizing-application-data.md). Arguments arrive as
+ * The function library of docs/entra-behaviour.md §6 (functions-for-customizing-application-data.md). Arguments arrive as
  * thunks so IIF/Switch/Coalesce evaluate only what they need; booleans are the strings "True"/"False".
  */
 import { randomUUID } from 'node:crypto';

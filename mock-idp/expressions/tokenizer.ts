@@ -1,4 +1,4 @@
-/** Tokens of Entra's VBA-like mapping expressions (reference §6). Positions are 1-based characters. */
+/** Tokens of Entra's VBA-like mapping expressions (docs/entra-behaviour.md §6). Positions are 1-based characters. */
 import { ExpressionError } from './errors.js';
 
 export type TokenType = 'name' | 'attribute' | 'string' | 'number' | 'lparen' | 'rparen' | 'comma' | 'op' | 'end';

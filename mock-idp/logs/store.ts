@@ -1,6 +1,6 @@
 /**
  * Provisioning logs: one compact row per object per cycle, buffered and written in transactions; read back in
- * the shape of Microsoft Graph's provisioningObjectSummary (reference §4.11). Kept 30 simulated days.
+ * the shape of Microsoft Graph's provisioningObjectSummary (docs/entra-behaviour.md §4.11). Kept 30 simulated days.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';

@@ -1,5 +1,5 @@
 /**
- * Attribute mappings as an editable JSON file (reference §2.5): per attribute a target path and exactly one of
+ * Attribute mappings as an editable JSON file (docs/entra-behaviour.md §2.5): per attribute a target path and exactly one of
  * `source` (Direct), `constant` (Constant) or `expression` (Expression), plus `defaultValue` (create only),
  * `apply` (`always` | `create`), `matchingPrecedence` and `reference`. Compiled once; every error names the
  * file, the attribute and the field (and the position inside an expression).

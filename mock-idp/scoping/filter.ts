@@ -1,5 +1,5 @@
 /**
- * Attribute-based scoping filters (reference §4.3, define-conditional-rules…md): clauses `attribute OPERATOR
+ * Attribute-based scoping filters (docs/entra-behaviour.md §4.3, define-conditional-rules…md): clauses `attribute OPERATOR
  * value` AND-ed within a filter, filters OR-ed; a null or empty attribute makes a clause false (IS NULL aside);
  * multi-valued attributes are not supported. Parsed and compiled once; errors name filter, clause and position.
  */

@@ -1,6 +1,6 @@
 /**
  * /Users and /Groups (RFC 7644 §3.3–3.6), their /.search, and the root /.search. Status codes follow what Entra
- * expects: 201 + Location on create, 200 with the resource on user PATCH, 204 on group PATCH (reference §2.2),
+ * expects: 201 + Location on create, 200 with the resource on user PATCH, 204 on group PATCH (docs/entra-behaviour.md §2.2),
  * 204 on DELETE; ETag on every single-resource answer, 304 for a matching If-None-Match, 412 for If-Match.
  */
 import { URN } from '../../core/urns.js';

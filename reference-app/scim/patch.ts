@@ -1,6 +1,6 @@
 /**
  * PATCH (RFC 7644 §3.5.2) over a plain JSON resource, accepting every shape Entra, the SCIM Validator and the
- * Postman collection send (reference §3.3–3.4, §5.3, §7.3):
+ * Postman collection send (docs/entra-behaviour.md §3.3–3.4, §5.3, §7.3):
  * - `op` in any case; "True"/"False" for boolean attributes, also inside value objects and value filters;
  * - path-less add/replace whose value keys are attribute paths (`name.givenName`, `urn:…:User:employeeNumber`) or a
  *   nested extension object (`{"urn:…:enterprise:2.0:User": {"department": …}}`);
@@ -14,7 +14,7 @@
  *   (`emails[type eq "work"].value` creates `{type:"work", value}`);
  * - "" and null clear optional attributes (NULL-UPDATE); an empty Operations list changes nothing;
  * - remove of a filtered path that matches nothing is a no-op (idempotent retries), not 400 noTarget.
- * Invariants kept: `type` is unique among the elements of a multi-valued attribute (reference §1.2 G8: an added
+ * Invariants kept: `type` is unique among the elements of a multi-valued attribute (docs/entra-behaviour.md §1.2 G8: an added
  * element replaces the one of the same type); `primary: true` on one element sets the others to false (§3.5.2).
  * Errors (ScimError 400): invalidSyntax (not a PatchOp, bad op), invalidPath (unparsable path, unknown attribute or
  * extension), mutability (id, meta, groups, or removing userName/displayName), invalidValue (wrong shape, clearing a

@@ -22,7 +22,7 @@ export interface ReadBack {
   user: Record<string, unknown>;
 }
 
-/** Sends one PATCH; 200 (with or without a body) and 204 both succeed (reference §1.2 G3). */
+/** Sends one PATCH; 200 (with or without a body) and 204 both succeed (docs/entra-behaviour.md §1.2 G3). */
 export async function sendPatch(ctx: PatchContext, req: ScimRequest, requirement?: string): Promise<ScimResponse> {
   const res = await send(ctx, req);
   expectScim(res, requirement).toHaveStatus(200, 204);
@@ -130,19 +130,19 @@ export async function controlPatch(ctx: PatchContext, req: ScimRequest, userId: 
 
 /**
  * Entra's flagged dialect folds every simple replace into one path-less replace with dotted and URN keys
- * (reference §3.3.3), so there a check that replaces simple attributes also proves USER-PATCH-NO-PATH.
+ * (docs/entra-behaviour.md §3.3.3), so there a check that replaces simple attributes also proves USER-PATCH-NO-PATH.
  */
 export function foldedReplaces(dialect: Dialect): string[] {
   return dialect === 'aadOptscim062020' ? ['USER-PATCH-NO-PATH'] : [];
 }
 
-/** Entra's default dialect sends `active` as "True"/"False" (reference §3.3.1): there it proves PATCH-STRING-BOOLEANS. */
+/** Entra's default dialect sends `active` as "True"/"False" (docs/entra-behaviour.md §3.3.1): there it proves PATCH-STRING-BOOLEANS. */
 export function stringActive(dialect: Dialect): string[] {
   return dialect === 'default' ? ['PATCH-STRING-BOOLEANS'] : [];
 }
 
 /**
- * A PATCH /Users/{id} carrying a body the Microsoft SCIM Validator sends and Entra never does (reference §5.3);
+ * A PATCH /Users/{id} carrying a body the Microsoft SCIM Validator sends and Entra never does (docs/entra-behaviour.md §5.3);
  * the spec holds the body as a named constant so it stays byte for byte the captured one.
  */
 export function validatorPatch(id: string, body: unknown, step: string): ScimRequest {

@@ -1,5 +1,5 @@
 /**
- * AUTH-OAUTH-CC (reference §1.5, gallery suite test 21 Validate_Credentials_Test): the token endpoint issues an
+ * AUTH-OAUTH-CC (docs/entra-behaviour.md §1.5, gallery suite test 21 Validate_Credentials_Test): the token endpoint issues an
  * access token by client credentials with a lifetime of 60–360 minutes, the SCIM endpoint accepts it on Entra's
  * filter request, and a wrong client secret gets no token. The secret and every token issued are registered with
  * the redactor before anything is recorded.

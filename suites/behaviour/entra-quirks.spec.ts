@@ -25,7 +25,7 @@ check({
   title: 'Sends the Test Connection probe with the aadOptscim062020 flag forwarded as a query parameter',
   requirements: ['CONN-TEST'],
 }, async ({ scim, entra, data, step, info }) => {
-  // Whether Entra forwards the tenant URL's ?aadOptscim062020 on each request is not documented (reference §3.2).
+  // Whether Entra forwards the tenant URL's ?aadOptscim062020 on each request is not documented (docs/entra-behaviour.md §3.2).
   const probe = entra.testConnectionUsers('userName', data.guid());
   const res = await step('GET /Users?aadOptscim062020&filter=userName eq "<random guid>"', () =>
     scim.send({ ...probe, query: [['aadOptscim062020', ''], ...(probe.query ?? [])] }));

@@ -1,6 +1,6 @@
 /**
  * USER-DEACTIVATE: Entra's soft delete is a PATCH of `active` to false — "False" (string) by default, false with
- * aadOptscim062020 (reference §3.3.1, §4.4). The user must stay readable by GET and by Entra's userName filter,
+ * aadOptscim062020 (docs/entra-behaviour.md §3.3.1, §4.4). The user must stay readable by GET and by Entra's userName filter,
  * showing `active: false` (§1.1 R7; validator test 8 checks both, §5.3).
  */
 import { check, CHECK, dialects } from '../_harness/index.js';

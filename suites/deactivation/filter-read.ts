@@ -1,5 +1,5 @@
 /**
- * Entra's matching query for one user, `GET /Users?filter=userName eq "…"` (reference §2.1.3), returning the
+ * Entra's matching query for one user, `GET /Users?filter=userName eq "…"` (docs/entra-behaviour.md §2.1.3), returning the
  * user with the given id from the ListResponse. A deactivated user must still be found this way (§1.1 R7).
  */
 import type { CheckContext } from '../_harness/index.js';

@@ -1,6 +1,6 @@
 /**
  * USER-REACTIVATE: re-enabling, restoring or re-assigning a user makes Entra PATCH `active` back to true —
- * "True" (string) by default, true with aadOptscim062020 (reference §4.4). The user must come back active, under
+ * "True" (string) by default, true with aadOptscim062020 (docs/entra-behaviour.md §4.4). The user must come back active, under
  * the same id, by GET and by Entra's userName filter.
  */
 import { blocked, check, CHECK, describeResponse, dialects, inDialect } from '../_harness/index.js';

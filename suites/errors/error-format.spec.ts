@@ -1,5 +1,5 @@
 /**
- * The body of an error answer (RFC 7644 §3.12; reference §1.3: the docs' 404 example has `"status": "404"` as a
+ * The body of an error answer (RFC 7644 §3.12; docs/entra-behaviour.md §1.3: the docs' 404 example has `"status": "404"` as a
  * string, and the validator does not check it): the Error schema URN, `status` as a string equal to the HTTP
  * status, a non-empty `detail`, and application/scim+json. Judged on a 404 and on a 409.
  */

@@ -1,6 +1,6 @@
 /**
  * Adding members. Entra adds members by PATCH after creating the group empty, several per operation, each as
- * `{"$ref":null,"value":id}` (reference §2.2.5, Q5; gallery checklist: "multiple group memberships in a single
+ * `{"$ref":null,"value":id}` (docs/entra-behaviour.md §2.2.5, Q5; gallery checklist: "multiple group memberships in a single
  * PATCH"); once per PATCH dialect. The Microsoft SCIM Validator adds with `replace` on members instead (§5.3 test 22).
  */
 import type { ScimRequest } from '../../core/client/request.js';

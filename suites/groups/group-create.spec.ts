@@ -1,5 +1,5 @@
 /**
- * Group creation as Entra sends it (reference §2.2.1): POST /Groups without members, with Entra's extra ADSCIM
+ * Group creation as Entra sends it (docs/entra-behaviour.md §2.2.1): POST /Groups without members, with Entra's extra ADSCIM
  * schema URI and meta.resourceType, and the duplicate-displayName conflict the validator probes (§5.3 tests 18, 19).
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';

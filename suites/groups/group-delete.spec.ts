@@ -1,5 +1,5 @@
 /**
- * Deleting groups (reference §2.2.7; validator test 24 and previews P6, P7): 204, then 404 on GET (GROUP-DELETE,
+ * Deleting groups (docs/entra-behaviour.md §2.2.7; validator test 24 and previews P6, P7): 204, then 404 on GET (GROUP-DELETE,
  * MUST); 404 for a DELETE of an id that does not exist and for a second DELETE (GROUP-DELETE-UNKNOWN, a SHOULD
  * like its user counterpart USER-DELETE-UNKNOWN: Entra never deletes what it did not create).
  */

@@ -1,5 +1,5 @@
 /**
- * Entra reads groups only with excludedAttributes=members (reference §2.2.2, §2.2.3, §4.5); a server that returns
+ * Entra reads groups only with excludedAttributes=members (docs/entra-behaviour.md §2.2.2, §2.2.3, §4.5); a server that returns
  * the members anyway can trip SystemForCrossDomainIdentityManagementMultipleEntriesInResponse. The group holds a
  * member so that a server ignoring the parameter shows it (validator tests 13, 14).
  */

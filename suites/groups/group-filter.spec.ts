@@ -1,5 +1,5 @@
 /**
- * Group queries as Entra sends them (reference §2.2.3): `excludedAttributes=members&filter=displayName eq "…"`,
+ * Group queries as Entra sends them (docs/entra-behaviour.md §2.2.3): `excludedAttributes=members&filter=displayName eq "…"`,
  * matched case-insensitively (validator tests 15, 17), and the empty answer for a name no group has (test 16).
  */
 import { check, CHECK, expectScim, fail } from '../_harness/index.js';

@@ -1,4 +1,4 @@
-/** Reading one group by id (reference §2.2.2; RFC 7644 §3.4.1). */
+/** Reading one group by id (docs/entra-behaviour.md §2.2.2; RFC 7644 §3.4.1). */
 import { check, CHECK, expectScim, expectValue } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 

@@ -1,5 +1,5 @@
 /**
- * Replacing group attributes. Entra's default dialect sends `Replace` with a path (reference §2.2.4); the
+ * Replacing group attributes. Entra's default dialect sends `Replace` with a path (docs/entra-behaviour.md §2.2.4); the
  * aadOptscim062020 dialect, like the Microsoft SCIM Validator, sends a path-less `replace` whose value object
  * holds the attribute (§3.3.3; validator tests 20 and 21 byte for byte). Both shapes run whatever --dialect says:
  * GROUP-PATCH-REPLACE requires both.

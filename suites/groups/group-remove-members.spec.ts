@@ -1,6 +1,6 @@
 /**
  * Removing members. Entra's default dialect sends `{"op":"Remove","path":"members","value":[{"value":id}]}`
- * (reference §3.3.4; §2.2.6 prints it with `"$ref": null`), which an RFC-strict server misreads as "remove all
+ * (docs/entra-behaviour.md §3.3.4; §2.2.6 prints it with `"$ref": null`), which an RFC-strict server misreads as "remove all
  * members" (§3.3.4 Danger); the aadOptscim062020 dialect sends `members[value eq "id"]`. Each check starts from
  * three members and removes one, so "removed all" and "removed none" both show. Validator preview P5 adds and
  * removes the same member in one PATCH.

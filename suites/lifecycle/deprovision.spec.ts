@@ -1,5 +1,5 @@
 /**
- * CYCLE-DEPROVISION (reference §4.4): unassigning a user and blocking sign-in each send PATCH active=false
+ * CYCLE-DEPROVISION (docs/entra-behaviour.md §4.4): unassigning a user and blocking sign-in each send PATCH active=false
  * ("False" by default, false with aadOptscim062020); the user must stay readable by GET with active false (staying
  * findable by filter is USER-DEACTIVATE's and CYCLE-RESTORE's business). A hard delete sends DELETE, after which
  * GET answers 404 and the filter finds nothing.

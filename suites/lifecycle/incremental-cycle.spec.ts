@@ -1,5 +1,5 @@
 /**
- * CYCLE-INCREMENTAL (reference §4.1 incremental cycles, §4.6): after the initial cycle, changed attributes (core,
+ * CYCLE-INCREMENTAL (docs/entra-behaviour.md §4.1 incremental cycles, §4.6): after the initial cycle, changed attributes (core,
  * multi-valued, enterprise), a changed manager, a new user and a membership change reach the target in the next
  * cycle, sent as Entra's PATCHes in the check's dialect.
  */

@@ -1,5 +1,5 @@
 /**
- * CYCLE-INITIAL (reference §4.1 initial cycle, §4.5): users first, then groups without members, then the
+ * CYCLE-INITIAL (docs/entra-behaviour.md §4.1 initial cycle, §4.5): users first, then groups without members, then the
  * memberships in one batched PATCH (six members: more than some servers keep), then managers. The target must
  * hold exactly the assigned users and groups, with the mapped values, members and managers — and nothing of
  * the unassigned user or group.

@@ -1,5 +1,5 @@
 /**
- * CYCLE-MATCH-EXISTING (reference §4.2): a user created in the app before provisioning (the app's own user: no
+ * CYCLE-MATCH-EXISTING (docs/entra-behaviour.md §4.2): a user created in the app before provisioning (the app's own user: no
  * externalId unless the run matches on it) is found by Entra's matching filter and linked — never duplicated. (Whether the update that follows
  * is applied is CYCLE-INCREMENTAL's and the PATCH checks' business.)
  */

@@ -1,5 +1,5 @@
 /**
- * CYCLE-ON-DEMAND (reference §4.12): provisioning one user on demand — test connection, import, scope, match,
+ * CYCLE-ON-DEMAND (docs/entra-behaviour.md §4.12): provisioning one user on demand — test connection, import, scope, match,
  * action — creates it; after an edit, on demand again updates it. Always the default dialect: the
  * aadOptscim062020 flag does not apply to on-demand provisioning.
  */

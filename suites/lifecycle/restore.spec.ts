@@ -1,5 +1,5 @@
 /**
- * CYCLE-RESTORE (reference §4.4): a user that left scope is no longer managed; reassigned, Entra matches it
+ * CYCLE-RESTORE (docs/entra-behaviour.md §4.4): a user that left scope is no longer managed; reassigned, Entra matches it
  * again by the matching attribute (so the target must keep inactive users findable), links it and sends
  * active=true — no POST, no duplicate. A soft-deleted user restored from the recycle bin is re-enabled too.
  */

@@ -1,5 +1,5 @@
 /**
- * Paging as the 2026 gallery suite does it (reference §5.6 tests 23, 24: `startIndex=N&count=5`, every page 200,
+ * Paging as the 2026 gallery suite does it (docs/entra-behaviour.md §5.6 tests 23, 24: `startIndex=N&count=5`, every page 200,
  * `startIndex` echoed as page*5+1, at least two pages), over a population the check created itself.
  *
  * The endpoint may hold other people's data (issue #7), so the pages are asked for with a filter that selects only

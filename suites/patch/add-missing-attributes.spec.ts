@@ -1,5 +1,5 @@
 /**
- * USER-PATCH-ADD: Entra sends `Add` (not `Replace`) when the target lacks the attribute (reference §3.3.2, §4.6):
+ * USER-PATCH-ADD: Entra sends `Add` (not `Replace`) when the target lacks the attribute (docs/entra-behaviour.md §3.3.2, §4.6):
  * on a single-valued attribute it sets the value; on a value-filter path it creates the element. Adds keep their
  * own path in both dialects. The attributes are optional ones the endpoint declares (Entra's mapped ones first).
  */

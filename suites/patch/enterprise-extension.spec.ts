@@ -1,6 +1,6 @@
 /**
  * USER-PATCH-ENTERPRISE: Entra addresses enterprise-extension attributes by their full URN path,
- * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department` (reference §3.3.3, §4.6). Replaces of
+ * `urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department` (docs/entra-behaviour.md §3.3.3, §4.6). Replaces of
  * them are folded into the path-less replace with aadOptscim062020, where the URN becomes a key of the value object.
  * The attributes are those the endpoint declares: Entra's mapped department and employeeNumber first.
  */

@@ -1,6 +1,6 @@
 /**
  * USER-MANAGER (when the manager attribute is mapped): Entra sets the manager after both users exist, in practice
- * as a bare id at the enterprise URN path, and removes it with a path-only Remove (reference §2.4 Example 5, §3.4
+ * as a bare id at the enterprise URN path, and removes it with a path-only Remove (docs/entra-behaviour.md §2.4 Example 5, §3.4
  * Q7/Q8); the doc's own example sends `[{"$ref","value"}]` at `manager`, and the SCIM Validator sends `{"value"}`
  * and clears with `{"value":""}` (§5.3 tests 9–11). The endpoint must accept every shape and store `{"value": id}`.
  */
@@ -47,7 +47,7 @@ for (const dialect of dialects()) {
 }
 
 /**
- * Validator tests 9, 10 and the 2026-02-11 form of 11 (reference §5.3). The captured ids ("AXTKDLNRKMKT",
+ * Validator tests 9, 10 and the 2026-02-11 form of 11 (docs/entra-behaviour.md §5.3). The captured ids ("AXTKDLNRKMKT",
  * "CBEQXYNPNAZS") named no user; ids of real users take their place, since Entra only sends existing managers.
  */
 const msvManagerBody = (op: 'add' | 'replace', managerId: string): unknown => ({

@@ -1,5 +1,5 @@
 /**
- * NULL-UPDATE: the 2026 gallery suite's SCIM_Null_Update_Test (reference §5.6 test 16) replaces optional
+ * NULL-UPDATE: the 2026 gallery suite's SCIM_Null_Update_Test (docs/entra-behaviour.md §5.6 test 16) replaces optional
  * attributes with empty strings, expects them cleared, then replaces them with null and expects them to stay
  * cleared; 200 and 204 both pass. Entra itself never sends either (§3.4 Q15), so only the gallery suite does this.
  * One variable: a control replaces the same attributes with ordinary values first; the attributes are optional

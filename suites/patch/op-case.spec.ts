@@ -1,5 +1,5 @@
 /**
- * PATCH-OP-CASE: `op` is matched case-insensitively (RFC 7644 §3.5.2; reference §1.2 G4). Entra sends
+ * PATCH-OP-CASE: `op` is matched case-insensitively (RFC 7644 §3.5.2; docs/entra-behaviour.md §1.2 G4). Entra sends
  * `Add`/`Replace`/`Remove` by default and `add`/`replace`/`remove` with aadOptscim062020 (§3.4 Q1); an
  * all-upper-case request shows the endpoint ignores case rather than knowing Entra's two spellings.
  * One variable: the control — the same operations, attributes and values in RFC 7644's lower case — runs first

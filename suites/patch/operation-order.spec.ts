@@ -1,6 +1,6 @@
 /**
  * USER-PATCH-ORDER: several operations in one PATCH are applied one after the other, so the last one wins
- * (RFC 7644 §3.5.2). The stimuli are the SCIM Validator's two preview tests (reference §5.3 P1, P2): Entra itself
+ * (RFC 7644 §3.5.2). The stimuli are the SCIM Validator's two preview tests (docs/entra-behaviour.md §5.3 P1, P2): Entra itself
  * sends at most one operation per attribute. Like the validator, which discovers the schema first, P1 removes an
  * optional attribute the endpoint declares (nickName, as captured, when it does).
  * One variable: the control sends the same operations one PATCH each, on a user of its own; when one of them is

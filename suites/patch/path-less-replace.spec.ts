@@ -1,6 +1,6 @@
 /**
  * USER-PATCH-NO-PATH: a `replace` without a path whose value object holds the attributes. Entra's aadOptscim062020
- * dialect keys that object with dotted sub-attribute paths and extension URNs (reference §3.3.3), which must be
+ * dialect keys that object with dotted sub-attribute paths and extension URNs (docs/entra-behaviour.md §3.3.3), which must be
  * read as attribute paths, not stored as literal attribute names; the SCIM Validator sends the same form (§5.3).
  * One variable for the dotted keys: a control first sends the same change with `name` as a nested object (RFC
  * 7644's own form of a path-less replace); when the endpoint does not apply that, path-less replace itself is
@@ -47,7 +47,7 @@ if (dialects().includes('aadOptscim062020')) {
 }
 
 /**
- * Validator test 7 "Update User userName" (reference §5.3): `{"op":"replace","value":{"userName":"…"}}`. The
+ * Validator test 7 "Update User userName" (docs/entra-behaviour.md §5.3): `{"op":"replace","value":{"userName":"…"}}`. The
  * captured value was "delpha@mullerwintheiser.biz"; a run-prefixed userName takes its place so that parallel runs
  * and the cleanup sweep can tell our users apart.
  */

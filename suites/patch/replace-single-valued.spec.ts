@@ -1,5 +1,5 @@
 /**
- * USER-PATCH-REPLACE: Entra's update of single-valued attributes (reference §2.1.6, §3.3.3). In the default dialect
+ * USER-PATCH-REPLACE: Entra's update of single-valued attributes (docs/entra-behaviour.md §2.1.6, §3.3.3). In the default dialect
  * each attribute is its own `Replace` with a path; with aadOptscim062020 Entra folds them into one path-less
  * `replace` with dotted keys, so there the same check also proves USER-PATCH-NO-PATH. The attributes are those of
  * Entra's default mapping the endpoint declares (userName always).

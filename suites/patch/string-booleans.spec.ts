@@ -1,5 +1,5 @@
 /**
- * PATCH-STRING-BOOLEANS: Entra's default dialect sends `active` as the strings "True"/"False" (reference §3.3.1,
+ * PATCH-STRING-BOOLEANS: Entra's default dialect sends `active` as the strings "True"/"False" (docs/entra-behaviour.md §3.3.1,
  * §3.4 Q2), and in both dialects it selects the primary role with a string inside the filter,
  * `roles[primary eq "True"].value` (§3.4 Q11). The endpoint must read them as booleans and store booleans.
  * One variable: a control sends the same change with a JSON boolean first; when the endpoint does not apply that,

@@ -1,6 +1,6 @@
 /**
  * USER-PATCH-MULTIVALUED: Entra addresses one element of a multi-valued attribute through a value filter
- * (`emails[type eq "work"].value`, reference §2.1.5, §3.4 Q11). Filtered paths keep their own op in both dialects.
+ * (`emails[type eq "work"].value`, docs/entra-behaviour.md §2.1.5, §3.4 Q11). Filtered paths keep their own op in both dialects.
  * Also the validator's "Replace Attributes" body, whose filters select by `primary eq true` (§5.3 test 6).
  */
 import { URN } from '../../core/urns.js';
@@ -65,7 +65,7 @@ for (const dialect of dialects()) {
 }
 
 /**
- * Validator test 6 "Patch User - Replace Attributes", body A exactly as captured (reference §5.3, EzSCIM run 07):
+ * Validator test 6 "Patch User - Replace Attributes", body A exactly as captured (docs/entra-behaviour.md §5.3, EzSCIM run 07):
  * primary-filtered paths, then one path-less replace with dotted `name.*` keys.
  */
 const MSV6_BODY_A = {
@@ -118,7 +118,7 @@ check({
   const back = await readUser(ctx, user.id);
   // `primary eq true` selects the element whose boolean `primary` is true (RFC 7644 §3.4.2.2). The validator
   // compares against the string "true" it sent on create and reports correct endpoints as "Missing"
-  // (reference §5.3); we judge by the value actually stored in the primary element.
+  // (docs/entra-behaviour.md §5.3); we judge by the value actually stored in the primary element.
   for (const o of body.Operations) {
     if (o.path !== undefined) expectAt(back, o.path, o.value, 'USER-PATCH-MULTIVALUED');
     else for (const [path, value] of Object.entries(o.value)) expectAt(back, path, value, 'USER-PATCH-NO-PATH');

@@ -1,5 +1,5 @@
 /**
- * RATE-25RPS (gallery checklist, reference §4.9, §5.5: "at least 25 requests per second per tenant"): 10 s of
+ * RATE-25RPS (gallery checklist, docs/entra-behaviour.md §4.9, §5.5: "at least 25 requests per second per tenant"): 10 s of
  * Entra's request mix on a fixed 40 ms schedule — filter GETs, PATCHes of users this check created, POSTs of new
  * run-prefixed users (cleaned up by the ledger) — with at most 16 requests unanswered at a time (the size of the
  * client's connection pool; Entra's own concurrency is not documented).

@@ -1,5 +1,5 @@
 /**
- * TLS-VERSION (reference §1.4: "The only acceptable protocol version is TLS 1.2", with Microsoft's cipher list).
+ * TLS-VERSION (docs/entra-behaviour.md §1.4: "The only acceptable protocol version is TLS 1.2", with Microsoft's cipher list).
  * Three handshakes with node:tls, no HTTP and no credentials: what the endpoint negotiates by default, whether it
  * speaks TLS 1.2 (reported), and whether it refuses a client that offers only TLS 1.0 and 1.1. Certificates are
  * not verified here: no secret crosses these connections, and trust is the other checks' concern.

@@ -27,7 +27,7 @@ check({
   }
 });
 
-/** Entra's roles as its SingleAppRoleAssignment mapping sends them on POST (reference §2.5.4). */
+/** Entra's roles as its SingleAppRoleAssignment mapping sends them on POST (docs/entra-behaviour.md §2.5.4). */
 const ROLE = { primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin' };
 
 check({
@@ -55,7 +55,7 @@ check({
 
 /**
  * The validator's create body: string booleans for `active` (the Postman collection's "True") and for `primary`
- * ("true", reference §5.3), restricted to the attributes the endpoint declares (roles only when app roles are
+ * ("true", docs/entra-behaviour.md §5.3), restricted to the attributes the endpoint declares (roles only when app roles are
  * mapped), as the validator restricts it after reading /Schemas.
  */
 function stringBooleanBody(ctx: CheckContext, strings: boolean): Record<string, unknown> | undefined {

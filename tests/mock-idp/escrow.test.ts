@@ -1,4 +1,4 @@
-/** The escrow retry schedule and the quarantine thresholds (reference §4.7, §4.8), pinned to the documented numbers. */
+/** The escrow retry schedule and the quarantine thresholds (docs/entra-behaviour.md §4.7, §4.8), pinned to the documented numbers. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DAY, HOUR, MINUTE, escrowQuarantine, nextRetryAt, parseDuration } from '../../mock-idp/escrow/schedule.js';

@@ -1,4 +1,4 @@
-/** Every function of reference §6 the emulator implements, with the documented sample inputs/outputs. */
+/** Every function of docs/entra-behaviour.md §6 the emulator implements, with the documented sample inputs/outputs. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileExpression, type Value } from '../../mock-idp/expressions/compile.js';

@@ -1,4 +1,4 @@
-/** Attribute mappings (reference §2.5): the default non-gallery mapping, each mapping type, create-only, defaults, errors. */
+/** Attribute mappings (docs/entra-behaviour.md §2.5): the default non-gallery mapping, each mapping type, create-only, defaults, errors. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** Provision on demand (reference §4.12): five steps, default dialect always, one group with at most 5 members. */
+/** Provision on demand (docs/entra-behaviour.md §4.12): five steps, default dialect always, one group with at most 5 members. */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { RunningReferenceApp } from '../../reference-app/server.js';

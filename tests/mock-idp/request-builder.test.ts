@@ -1,6 +1,6 @@
 /**
- * Pins every documented request shape of reference §2 and §3.3 byte for byte (JSON.stringify equality, so key
- * order counts) in both PATCH dialects. The expected bodies are the reference's examples copied as text.
+ * Pins every documented request shape of docs/entra-behaviour.md §2 and §3.3 byte for byte (JSON.stringify equality, so key
+ * order counts) in both PATCH dialects. The expected bodies are that document's examples copied as text.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

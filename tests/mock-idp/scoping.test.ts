@@ -1,4 +1,4 @@
-/** Scoping filters (reference §4.3): every operator, AND within a filter, OR across filters, null ⇒ false. */
+/** Scoping filters (docs/entra-behaviour.md §4.3): every operator, AND within a filter, OR across filters, null ⇒ false. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compileClause, compileFilters, passesFilters, OPERATORS, ScopingFilterError, type ScopeValue } from '../../mock-idp/scoping/filter.js';

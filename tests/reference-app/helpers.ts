@@ -57,7 +57,7 @@ export function expectScimError(r: Res, status: number, what: string, scimType?:
 
 export const patchOp = (...Operations: Json[]): Json => ({ schemas: [URN.PatchOp], Operations });
 
-/** Entra's create body (reference §2.1.1). */
+/** Entra's create body (docs/entra-behaviour.md §2.1.1). */
 export function entraUser(userName: string, extra: Json = {}): Json {
   return {
     schemas: [URN.User, URN.EnterpriseUser],
@@ -72,7 +72,7 @@ export function entraUser(userName: string, extra: Json = {}): Json {
   };
 }
 
-/** Entra's group create body (reference §2.2.1). */
+/** Entra's group create body (docs/entra-behaviour.md §2.2.1). */
 export function entraGroup(displayName: string, extra: Json = {}): Json {
   return { schemas: [URN.Group, URN.EntraGroup], externalId: `ext-${displayName}`, displayName, meta: { resourceType: 'Group' }, ...extra };
 }

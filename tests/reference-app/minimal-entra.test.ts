@@ -108,7 +108,7 @@ async function entraCycle(rec: Recorder, dialect: Dialect): Promise<void> {
   for (const id of [u1, sparse, manager]) await rec.scim(b.deleteUser(id));
 }
 
-/** The documented PATCH bodies (reference §2, §3.3, patch-entra.test.ts) that name only mapped attributes. */
+/** The documented PATCH bodies (docs/entra-behaviour.md §2, §3.3, patch-entra.test.ts) that name only mapped attributes. */
 async function documentedPatches(rec: Recorder): Promise<void> {
   const mk = async (name: string, extra: Json = {}): Promise<string> => idOf(await rec.send(`POST /Users ${name}`, 'POST', 'Users', entraUser(name, extra)));
   const userPatches: Json[][] = [

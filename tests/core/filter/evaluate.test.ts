@@ -166,7 +166,7 @@ describe('evaluateFilter: Entra and gallery filters', () => {
     assert.equal(matches('userName eq "8c3b1b0e-2a5a-4b7b-9c0d-random"', u), false, 'CONN-TEST probe matches nothing');
   });
 
-  it('answers the manager reference check (reference §2.4 example 4)', () => {
+  it('answers the manager reference check (docs/entra-behaviour.md §2.4 example 4)', () => {
     const u = { id: '54D382A4-2050-4C03-94D1-E769F1D15682', userName: 'u', [ENT]: { manager: { value: '2819c223-7f76-453a-919d-413861904646' } } };
     assert.equal(matches('id eq 54D382A4-2050-4C03-94D1-E769F1D15682 and manager eq 2819c223-7f76-453a-919d-413861904646', u), true, 'manager matches');
     assert.equal(matches('id eq 54D382A4-2050-4C03-94D1-E769F1D15682 and manager eq other', u), false, 'manager differs');
@@ -182,7 +182,7 @@ describe('evaluateFilter: Entra and gallery filters', () => {
   });
 });
 
-describe('evaluateFilter: Postman filters (reference §7.3 items 63–65)', () => {
+describe('evaluateFilter: Postman filters (docs/entra-behaviour.md §7.3 items 63–65)', () => {
   const mk = (userName: string, familyName: string, email: string, created: string): Record<string, unknown> => ({
     userName, name: { familyName }, emails: [{ type: 'work', value: email }], meta: { created, resourceType: 'User' },
   });

@@ -170,7 +170,7 @@ describe('parseFilter: attribute paths', () => {
     assert.deepEqual(parseFilter('members.$ref pr'), { op: 'pr', path: { attr: 'members', sub: '$ref' } }, '$ref sub-attribute');
   });
 
-  it('parses the Entra filters of the reference (§2.1.3, §2.2.3, §2.4 example 4)', () => {
+  it('parses the Entra filters of docs/entra-behaviour.md (§2.1.3, §2.2.3, §2.4 example 4)', () => {
     for (const f of [
       'userName eq "Test_User_00aa00aa-bb11-cc22-dd33-44ee44ee44ee"',
       'externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef"',

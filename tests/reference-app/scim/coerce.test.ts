@@ -8,7 +8,7 @@ const GROUP = 'urn:ietf:params:scim:schemas:core:2.0:Group';
 const user = (b: Json): Json => normalizeForWrite(b, 'User', 'create');
 
 describe('normalizeForWrite: Entra, validator and Postman create bodies', () => {
-  it('stores Entra\'s POST /Users (reference §2.1.1) without meta and the empty roles', () => {
+  it('stores Entra\'s POST /Users (docs/entra-behaviour.md §2.1.1) without meta and the empty roles', () => {
     const r = user({
       schemas: [CORE, ENT], externalId: '0a21f0f2', userName: 'Test_User', active: true,
       emails: [{ primary: true, type: 'work', value: 'Test_User@testuser.com' }], meta: { resourceType: 'User' },
@@ -54,7 +54,7 @@ describe('normalizeForWrite: Entra, validator and Postman create bodies', () => 
       'only known, writable, non-null data');
   });
 
-  it('tolerates the legacy Entra body (reference §2.4 example 2)', () => {
+  it('tolerates the legacy Entra body (docs/entra-behaviour.md §2.4 example 2)', () => {
     const r = user({
       schemas: [CORE, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0User'], externalId: 'jyoung', userName: 'jyoung@testuser.com',
       active: true, addresses: null, displayName: 'Joy Young', emails: [{ type: 'work', value: 'jyoung@Contoso.com', primary: true }],
@@ -108,7 +108,7 @@ describe('normalizeForWrite: rejections', () => {
 });
 
 describe('normalizeForWrite: groups', () => {
-  it('stores Entra\'s POST /Groups with its extra schema URI (reference §2.2.1)', () => {
+  it('stores Entra\'s POST /Groups with its extra schema URI (docs/entra-behaviour.md §2.2.1)', () => {
     const r = normalizeForWrite({
       schemas: [GROUP, 'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group'],
       externalId: '8aa1a0c0', displayName: 'displayName', meta: { resourceType: 'Group' },

@@ -31,7 +31,7 @@ export function throwsScim(fn: () => unknown, status: number, scimType: string |
   }, why);
 }
 
-/** A user as the reference app would hold it after Entra's create (reference §2.1.1). */
+/** A user as the reference app would hold it after Entra's create (docs/entra-behaviour.md §2.1.1). */
 export function entraUser(): Json {
   return {
     schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENT],

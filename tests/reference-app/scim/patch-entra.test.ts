@@ -1,10 +1,10 @@
-/** The Entra request shapes of reference §2 and §3.3, the validator bodies of §5.3 and the Postman PATCHes of §7.3. */
+/** The Entra request shapes of docs/entra-behaviour.md §2 and §3.3, the validator bodies of §5.3 and the Postman PATCHes of §7.3. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeForWrite } from '../../../reference-app/scim/coerce.js';
 import { emptyGroup, ENT, entraUser, ext, patch, type Json } from './helpers.js';
 
-describe('Entra documented requests (reference §2)', () => {
+describe('Entra documented requests (docs/entra-behaviour.md §2)', () => {
   it('§2.1.5 updates a work email by value filter and the family name', () => {
     const r = patch(entraUser(), [
       { op: 'Replace', path: 'emails[type eq "work"].value', value: 'updatedEmail@microsoft.com' },
@@ -56,7 +56,7 @@ describe('Entra documented requests (reference §2)', () => {
   });
 });
 
-describe('Entra PATCH dialects (reference §3.3): both forms give the same result', () => {
+describe('Entra PATCH dialects (docs/entra-behaviour.md §3.3): both forms give the same result', () => {
   it('§3.3.1 disables with "False" and with false', () => {
     const legacy = patch(entraUser(), [{ op: 'Replace', path: 'active', value: 'False' }]);
     const flagged = patch(entraUser(), [{ op: 'replace', path: 'active', value: false }]);
@@ -123,7 +123,7 @@ describe('Entra PATCH dialects (reference §3.3): both forms give the same resul
   });
 });
 
-describe('SCIM Validator bodies (reference §5.3)', () => {
+describe('SCIM Validator bodies (docs/entra-behaviour.md §5.3)', () => {
   /** The validator's schema-discovery user: string "true" primaries. */
   const validatorUser = (): Json => normalizeForWrite(JSON.parse('{"externalId":"3edfc07a-51da-4c05-976f-5f3e62e88ba6","name":{"formatted":"Jewell","familyName":"Emily","givenName":"Hyman","middleName":"Jerad","honorificPrefix":"Burnice","honorificSuffix":"Coleman"},"displayName":"RGTTAFGXEIAX","nickName":"HPLMVMRBDEPR","profileUrl":"TCYMYDEEFUYX","title":"QCLIYGGCOSDO","userType":"KGZITNPDIAGR","preferredLanguage":"shi-Latn-MA","locale":"YUFQUHXUYXJK","timezone":"America/Detroit","active":true,"emails":[{"primary":"true","value":"sylvan@hilpert.ca"}],"phoneNumbers":[{"primary":"true","value":"61-392-9473"}],"addresses":[{"primary":"true","formatted":"YHQPTMKREXJR","streetAddress":"36774 Junior Fort","locality":"BRFNAIYEWFFE","region":"GLKQIFJDIPRP","postalCode":"dq96 3ia","country":"Estonia"}],"userName":"adrianna_jenkins@jewessupton.com","schemas":["urn:ietf:params:scim:schemas:core:2.0:User"]}'), 'User', 'create');
 
@@ -220,7 +220,7 @@ describe('SCIM Validator bodies (reference §5.3)', () => {
   });
 });
 
-describe('Postman collection PATCHes (reference §7.3)', () => {
+describe('Postman collection PATCHes (docs/entra-behaviour.md §7.3)', () => {
   it('item 13/56 replaces userName, with op "Replace"', () => {
     assert.equal(patch(entraUser(), [{ op: 'replace', path: 'userName', value: 'ryan3' }]).resource.userName, 'ryan3', 'item 13');
     assert.equal(patch(entraUser(), [{ op: 'Replace', path: 'userName', value: 'newusername' }]).resource.userName, 'newusername', 'item 56');

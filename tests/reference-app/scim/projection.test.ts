@@ -29,7 +29,7 @@ describe('project: attributes', () => {
     assert.deepEqual(r.emails, fullUser().emails, 'emails whole');
   });
 
-  it('answers attributes=id with only id, schemas and meta (reference §2.4 example 4)', () => {
+  it('answers attributes=id with only id, schemas and meta (docs/entra-behaviour.md §2.4 example 4)', () => {
     assert.deepEqual(keys(project(fullUser(), { attributes: ['id'] }, 'User')), ALWAYS, 'only the always set');
   });
 
