@@ -3,6 +3,7 @@
  * Usage and configuration errors end in ONE line on stderr and exit 2; nothing printed can hold a secret.
  */
 import yargs from 'yargs';
+import type { CommandModule } from 'yargs';
 import { isScimConformError } from '../core/errors.js';
 import { PACKAGE_VERSION } from '../core/package-files.js';
 import { createRedactor } from '../core/redact.js';
@@ -29,6 +30,7 @@ export function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): stri
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CliContext = { io, redactor: createRedactor(secretsIn(argv, io.env)), exitCode: EXIT.ok };
+  const all = commands(ctx);
   let program = yargs()
     .scriptName('scim-conform')
     .usage('$0 <command> [options]\n\nTests a SCIM 2.0 endpoint the way the Microsoft Entra provisioning service uses it.')
@@ -36,14 +38,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .help()
     .alias('h', 'help')
     .strict()
-    .demandCommand(1, 'name a command: run, serve, list, sweep, diff or merge (see --help)')
+    .demandCommand(1, `name a command: ${commandNames(all)} (see --help)`)
     .recommendCommands()
     .exitProcess(false)
     .wrap(Math.min(110, yargs().terminalWidth()))
     .fail((msg: string | null, err: Error | undefined) => {
       throw err ?? usageError(withoutFlagClusters(msg ?? 'invalid command line'));
     });
-  for (const command of commands(ctx)) program = program.command(command);
+  for (const command of all) program = program.command(command);
   try {
     // With a callback yargs hands --help/--version text over instead of printing it, so it goes through io.
     await program.parseAsync([...argv], {}, (_err, _args, output) => {
@@ -53,6 +55,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     return reportError(ctx, err);
   }
+}
+
+/** "run, serve, …, record or replay": the first word of each command, so the hint never lists a stale set. */
+function commandNames(all: ReadonlyArray<CommandModule<object, never>>): string {
+  const names = all.map((c) => String(c.command ?? '').split(' ')[0]).filter((n) => n !== '');
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
 }
 
 /**

@@ -21,7 +21,7 @@ before(() => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const cases: Array<{ name: string; argv: string[]; env?: NodeJS.ProcessEnv; stderr: RegExp }> = [
-  { name: 'no command', argv: [], stderr: /name a command/ },
+  { name: 'no command', argv: [], stderr: /name a command: run, serve, list, sweep, diff, merge, idp, record or replay/ },
   { name: 'unknown command', argv: ['runn'], stderr: /Unknown argument: runn|Did you mean run/ },
   { name: 'unknown flag', argv: ['run', '--tokn', SECRET], stderr: /Unknown arguments?: tokn/ },
   { name: 'missing token for a URL', argv: ['run', '--url', 'http://127.0.0.1:1/scim'], stderr: /--url needs credentials: pass --token or set SCIM_TOKEN/ },
