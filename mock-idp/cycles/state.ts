@@ -170,6 +170,16 @@ export class JobState {
     const v = this.get(key);
     return v === undefined ? undefined : Number(v);
   }
+  /**
+   * The IdP profile that owns the state's links (one key for every partition): set by the Okta job, absent for
+   * Entra's, so neither job reads links the other wrote.
+   */
+  profile(): string | undefined {
+    return this.q.get.get('profile');
+  }
+  setProfile(profile: string): void {
+    this.q.set.run('profile', profile);
+  }
   quarantine(): Quarantine | undefined {
     const v = this.get('quarantine');
     return v ? (JSON.parse(v) as Quarantine) : undefined;
@@ -179,7 +189,7 @@ export class JobState {
     else this.delete('quarantine');
   }
 
-  /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching). */
+  /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching) and the profile owning them. */
   restart(reset: boolean): void {
     this.db.transaction(() => {
       this.delete('watermark');
@@ -189,6 +199,7 @@ export class JobState {
       if (reset) {
         this.db.prepare('DELETE FROM links').run();
         this.db.prepare('DELETE FROM target_members').run();
+        this.q.del.run('profile');
       }
     })();
   }
