@@ -112,13 +112,17 @@ async function setActive(run: OktaRun, obj: ObjectRun, targetId: string, active:
 async function pushProfile(run: OktaRun, obj: ObjectRun, sourceId: string, targetId: string, values: ProfileValues, matched?: ScimObject): Promise<boolean> {
   const { builder, pushed } = run.job;
   const previous = pushed.get('user', sourceId);
+  if (same(previous, values)) {
+    obj.step('processing', 'skipped', 'The profile is as pushed last: no update');
+    return false;
+  }
   const usePatch = builder.mode === 'oin' && builder.userUpdates === 'patch';
   const read = usePatch ? matched : ((await obj.send(builder.getUser(targetId), [200], { byId: true })).body as ScimObject);
   const held = read ? valuesIn(read, Object.keys(values)) : undefined;
   const changes = changedValues(previous ?? held, values);
   if (Object.keys(changes).length === 0) {
     pushed.set('user', sourceId, values);
-    obj.step('processing', 'skipped', 'The profile is as pushed last: no update');
+    obj.step('processing', 'skipped', 'The target already holds the profile: no update');
     return false;
   }
   for (const [path, v] of Object.entries(changes)) obj.modified.push({ displayName: path, oldValue: held?.[path] ?? previous?.[path] ?? null, newValue: v });
