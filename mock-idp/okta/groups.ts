@@ -85,7 +85,10 @@ export async function pushGroup(run: OktaRun, id: string): Promise<Outcome> {
     log(link ? 'update' : 'create', 'success', { targetId });
     return link ? 'updated' : 'created';
   } catch (err) {
-    return failed(run, obj, err, (code, reason) => log(!link ? 'create' : !wanted ? (opts.deleteGroups ? 'delete' : 'other') : 'update', 'failure', { ...(link ? { targetId: link.targetId } : {}), errorCode: code, errorReason: reason }));
+    // A create whose POST went through but whose members failed is an update of the group now linked.
+    const linked = state.link('group', id) ?? link;
+    const action = !wanted ? (opts.deleteGroups ? 'delete' : 'other') : linked ? 'update' : 'create';
+    return failed(run, obj, err, (code, reason) => log(action, 'failure', { ...(linked ? { targetId: linked.targetId } : {}), errorCode: code, errorReason: reason }));
   }
 }
 

@@ -349,6 +349,31 @@ test('a breaking endpoint: the failed create is logged, the sync goes on, the ne
   }
 });
 
+test('a target refusing the path-less group PATCH: the push is logged as failed, the members wait, the next sync retries', async () => {
+  const proxy = await startFaultProxy(app.url);
+  try {
+    // Strict servers answer 400 to Okta's path-less replace of {id, displayName} (docs/okta-behaviour.md §1.3).
+    proxy.fault = (req) => (req.method === 'PATCH' && req.path.startsWith('/Groups/') && !req.body.includes('"path"')
+      ? { status: 400, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'noTarget', detail: 'path is required' } } : undefined);
+    const { job, client, take } = okta(proxy.url);
+    job.importDirectory(directory('strict', { users: 2 }));
+    const s = await job.runCycle();
+    assert.deepEqual([s.created, s.failed], [2, 1], `the users are created, the group push fails: ${JSON.stringify(s)}`);
+    const gid = job.targetIdOf('group', 'strict-g1') as string;
+    assert.ok(gid, 'the group itself was created and linked');
+    assert.deepEqual(wires(client, take().filter((e) => e.request.url.includes('/Groups'))), ['POST /Groups', `PATCH /Groups/${gid}`], 'no membership PATCH after the refused rename');
+    const failure = job.provisioningLogs({ status: 'failure' })[0];
+    assert.deepEqual([failure?.sourceIdentity.id, failure?.provisioningAction, failure?.targetIdentity.id], ['strict-g1', 'update', gid], 'logged as a failed update of the linked group');
+    assert.match(failure?.provisioningStatusInfo.errorInformation?.reason ?? '', /answered 400 \(scimType noTarget\): path is required/, 'with the endpoint\'s detail');
+    proxy.fault = undefined;
+    const again = await job.runCycle();
+    assert.deepEqual([again.updated, again.failed], [1, 0], 'the next sync pushes the members');
+    assert.deepEqual(wires(client, take()), [`PATCH /Groups/${gid}`, `PATCH /Groups/${gid}`], 'the rename, then the members');
+  } finally {
+    await proxy.close();
+  }
+});
+
 test('one profile per state: Entra\'s job refuses an Okta state and Okta\'s job an Entra state with links', async () => {
   const { db, job } = okta(app.url);
   job.importDirectory(directory('own', { users: 1, pushGroup: false }));
