@@ -3,7 +3,7 @@
  * importing a directory, the job's status, a restart, and the provisioning logs. Each reads the partition-less
  * job's keys, as a job without --partition writes them.
  */
-import { DEFAULT_PROFILE, isProfile, type Profile } from '../core/profile.js';
+import { DEFAULT_PROFILE, type Profile } from '../core/profile.js';
 import { JobState, type EscrowEntry, type LinkState, type Quarantine, type SourceType } from './cycles/state.js';
 import type { Db } from './db.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
@@ -34,9 +34,8 @@ export interface JobStatus {
 export function jobStatus(db: Db): JobStatus {
   const state = new JobState(db);
   const dir = new DirectoryStore(db);
-  const owner = state.profile();
   return {
-    profile: isProfile(owner) ? owner : DEFAULT_PROFILE,
+    profile: state.profile() ?? DEFAULT_PROFILE,
     clock: state.getNumber('clock'),
     watermark: state.get('watermark'),
     latestChange: dir.maxSeq(),

@@ -2,6 +2,7 @@
  * The job's own memory (Entra's connector data store): source → target links, written the moment the target
  * acknowledges; memberships provisioned per group; escrow entries; job keys (watermark, clock, quarantine).
  */
+import { isProfile, type Profile } from '../../core/profile.js';
 import type { Db } from '../db.js';
 import type { ErrorCode } from '../escrow/error-codes.js';
 import type { QuarantineReason } from '../escrow/schedule.js';
@@ -174,10 +175,11 @@ export class JobState {
    * The IdP profile that owns the state's links (one key for every partition): set by the Okta job, absent for
    * Entra's, so neither job reads links the other wrote.
    */
-  profile(): string | undefined {
-    return this.q.get.get('profile');
+  profile(): Profile | undefined {
+    const v = this.q.get.get('profile');
+    return isProfile(v) ? v : undefined;
   }
-  setProfile(profile: string): void {
+  setProfile(profile: Profile): void {
     this.q.set.run('profile', profile);
   }
   quarantine(): Quarantine | undefined {

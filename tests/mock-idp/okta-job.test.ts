@@ -14,7 +14,7 @@ import { REDACTED } from '../../core/redact.js';
 import { HarnessError } from '../../core/errors.js';
 import { openDb, type Db } from '../../mock-idp/db.js';
 import type { Assignment, DirectoryInput, DirectoryUser } from '../../mock-idp/directory/types.js';
-import { OktaProvisioningJob, type OktaJobOptions } from '../../mock-idp/index.js';
+import { OktaProvisioningJob, restartJob, type OktaJobOptions } from '../../mock-idp/index.js';
 import { oktaUserId } from '../../mock-idp/okta/app-profile.js';
 import { clientFor, newJob, startFaultProxy, startTarget } from './helpers.js';
 
@@ -379,6 +379,8 @@ test('one profile per state: Entra\'s job refuses an Okta state and Okta\'s job 
   job.importDirectory(directory('own', { users: 1, pushGroup: false }));
   await job.runCycle();
   assert.throws(() => newJob(app.url, { db }), (e: unknown) => e instanceof HarnessError && e.code === 'HARNESS_CONFIG' && /--profile okta/.test(e.message), 'Entra\'s job on an Okta state');
+  restartJob(db, true);
+  assert.doesNotThrow(() => newJob(app.url, { db }), 'a restart with reset frees the state for Entra');
   const entraDb = openDb(':memory:');
   const entra = newJob(app.url, { db: entraDb });
   entra.importDirectory(directory('own-entra', { users: 1, pushGroup: false }));
