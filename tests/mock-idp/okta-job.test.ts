@@ -269,6 +269,20 @@ test('group push: POST with members [], rename by path-less replace of {id, disp
   await getTarget(client, `/Groups/${gid}`);
 });
 
+test('App Integration Wizard mode: a group\'s members and name go in one PUT of the group read', async () => {
+  const { job, client, take } = okta(app.url, { mode: 'aiw' });
+  job.importDirectory(directory('aiwg', { users: 2 }));
+  await job.runCycle();
+  const gid = job.targetIdOf('group', 'aiwg-g1') as string;
+  const [u1, u2] = ['aiwg-u1', 'aiwg-u2'].map((u) => job.targetIdOf('user', u) as string);
+  const ex = take().filter((e) => e.request.url.includes('/Groups'));
+  assert.deepEqual(wires(client, ex), ['POST /Groups', `GET /Groups/${gid}`, `PUT /Groups/${gid}`], 'create, then GET and PUT for the members');
+  const fetched = ex[1]?.response?.body as Record<string, unknown>;
+  assert.deepEqual(ex[2]?.request.body, { ...fetched, displayName: 'aiwg Group', members: [{ value: u1, display: 'Given1 Family1' }, { value: u2, display: 'Given2 Family2' }] }, 'the group read with the members');
+  const members = ((await getTarget(client, `/Groups/${gid}`)).members as Array<{ value: string }>).map((m) => m.value).sort();
+  assert.deepEqual(members, [u1, u2].sort(), 'the target group has both members');
+});
+
 test('deleteGroups: a group no longer pushed is deleted with DELETE /Groups/{id}', async () => {
   const { job, client, take } = okta(app.url, { deleteGroups: true });
   job.importDirectory(directory('gdel', { users: 1, groupMembers: [1] }));
