@@ -3,6 +3,8 @@
  * bench/ and reports/ import mock-idp through this file only; tests/ may reach past it to unit-test a module.
  *
  * - Entra's request shapes (the request builder, both PATCH dialects) and the SCIM path helpers they rest on.
+ * - Okta's request shapes (okta/requests.ts; OIN and App Integration Wizard modes, PUT or PATCH profile updates)
+ *   and Okta's provisioning job on the same state (okta/job.ts: Test API Credentials, import, sync).
  * - The job API: a ProvisioningJob on a state file and a target — test connection, run cycle, provision on
  *   demand, links and logs — and what the state file answers without a target (import, status, restart, logs).
  * - The directory and the attribute mappings a job reads.
@@ -11,6 +13,16 @@
 // Entra's request shapes
 export { createRequestBuilder, filterLiteral, MANAGER_PATH, type AttributeChange, type ChangeKind, type EntraRequestBuilder, type ManagerStyle } from './request-builder.js';
 export { buildResource, type MappedValues } from './scim-paths.js';
+
+// Okta's request shapes (okta/README.md)
+export {
+  createOktaRequestBuilder, placeholderPassword, OKTA_HEADERS, OKTA_PAGE_SIZE, OKTA_TIMEOUT_MS, OKTA_USER_AGENT,
+  type OktaMember, type OktaRequestBuilder, type OktaRequestOptions, type OktaUserProfile, type ScimObject,
+} from './okta/requests.js';
+// Okta's provisioning: the job (okta/README.md)
+export { OktaProvisioningJob } from './okta/job.js';
+export type { OktaJobOptions } from './okta/context.js';
+export type { ImportCounts, OktaImportResult } from './okta/import.js';
 
 // The job API
 export { ProvisioningJob } from './cycles/job.js';

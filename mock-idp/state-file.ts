@@ -3,6 +3,7 @@
  * importing a directory, the job's status, a restart, and the provisioning logs. Each reads the partition-less
  * job's keys, as a job without --partition writes them.
  */
+import { DEFAULT_PROFILE, type Profile } from '../core/profile.js';
 import { JobState, type EscrowEntry, type LinkState, type Quarantine, type SourceType } from './cycles/state.js';
 import type { Db } from './db.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
@@ -15,6 +16,8 @@ export function importDirectory(db: Db, input: DirectoryInput): ImportSummary {
 }
 
 export interface JobStatus {
+  /** The IdP profile whose job provisions from this state (Entra unless an Okta job claimed it). */
+  profile: Profile;
   /** The simulated clock (ms); undefined until a job first used the state. */
   clock: number | undefined;
   /** The change-log position the last completed cycle reached; undefined: the next cycle is initial. */
@@ -32,6 +35,7 @@ export function jobStatus(db: Db): JobStatus {
   const state = new JobState(db);
   const dir = new DirectoryStore(db);
   return {
+    profile: state.profile() ?? DEFAULT_PROFILE,
     clock: state.getNumber('clock'),
     watermark: state.get('watermark'),
     latestChange: dir.maxSeq(),

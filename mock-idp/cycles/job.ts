@@ -4,6 +4,7 @@
  * done beside it: planning.ts and cycle.ts (a cycle), users.ts, groups.ts and references.ts (one processor per
  * object type), quarantine.ts (escrow and quarantine), test-connection.ts, provision-subject.ts (on demand).
  */
+import { HarnessError } from '../../core/errors.js';
 import { DirectoryStore, type ImportSummary } from '../directory/store.js';
 import type { DirectoryInput } from '../directory/types.js';
 import { RetryAfterGate } from '../escrow/rate-limit.js';
@@ -29,6 +30,9 @@ export class ProvisioningJob {
     this.dir = new DirectoryStore(opts.db);
     const part = opts.partition && opts.partition.count > 1 ? `${opts.partition.index}/${opts.partition.count}` : '';
     this.state = new JobState(opts.db, part);
+    if (this.state.profile() === 'okta') {
+      throw new HarnessError('HARNESS_CONFIG', 'this IdP state holds links of the Okta profile: use --profile okta with it, or start Entra on another --state file');
+    }
     this.logs = new LogStore(opts.db, { jobId: opts.jobId ?? `scim.mockidp${part ? `.${part.replace('/', 'of')}` : ''}` });
     this.parts = {
       opts,

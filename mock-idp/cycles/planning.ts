@@ -62,20 +62,20 @@ export function* own(job: JobParts, ids: Iterable<string>): Generator<string> {
   for (const id of ids) if (!p || p.count <= 1 || partitionOf(id, p.count) === p.index) yield id;
 }
 
-export function* allUserIds(job: JobParts): Generator<string> {
+export function* allUserIds(job: Pick<JobParts, 'dir'>): Generator<string> {
   for (const r of paged((after: number, n) => job.dir.userPage(after, n), (r) => r.rid, 0)) yield r.id;
 }
 
-export function* allGroupIds(job: JobParts): Generator<string> {
+export function* allGroupIds(job: Pick<JobParts, 'dir'>): Generator<string> {
   for (const r of paged((after: number, n) => job.dir.groupPage(after, n), (r) => r.rid, 0)) yield r.id;
 }
 
 /** Source ids with a link to the target, read a page at a time as the caller goes. */
-export function* linkedIds(job: JobParts, type: SourceType): Generator<string> {
+export function* linkedIds(job: Pick<JobParts, 'state'>, type: SourceType): Generator<string> {
   for (const r of paged((after: string, n) => job.state.linkedPage(type, after, n), (r) => r.id, '')) yield r.id;
 }
 
 /** Linked objects gone from the directory (an initial cycle after a restart must still delete them). */
-export function* unlistedLinked(job: JobParts, type: SourceType): Generator<string> {
+export function* unlistedLinked(job: Pick<JobParts, 'dir' | 'state'>, type: SourceType): Generator<string> {
   for (const id of linkedIds(job, type)) if (!(type === 'user' ? job.dir.getUser(id) : job.dir.getGroup(id))) yield id;
 }

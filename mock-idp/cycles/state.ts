@@ -2,6 +2,7 @@
  * The job's own memory (Entra's connector data store): source → target links, written the moment the target
  * acknowledges; memberships provisioned per group; escrow entries; job keys (watermark, clock, quarantine).
  */
+import { isProfile, type Profile } from '../../core/profile.js';
 import type { Db } from '../db.js';
 import type { ErrorCode } from '../escrow/error-codes.js';
 import type { QuarantineReason } from '../escrow/schedule.js';
@@ -170,6 +171,17 @@ export class JobState {
     const v = this.get(key);
     return v === undefined ? undefined : Number(v);
   }
+  /**
+   * The IdP profile that owns the state's links (one key for every partition): set by the Okta job, absent for
+   * Entra's, so neither job reads links the other wrote.
+   */
+  profile(): Profile | undefined {
+    const v = this.q.get.get('profile');
+    return isProfile(v) ? v : undefined;
+  }
+  setProfile(profile: Profile): void {
+    this.q.set.run('profile', profile);
+  }
   quarantine(): Quarantine | undefined {
     const v = this.get('quarantine');
     return v ? (JSON.parse(v) as Quarantine) : undefined;
@@ -179,7 +191,7 @@ export class JobState {
     else this.delete('quarantine');
   }
 
-  /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching). */
+  /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrows and quarantine; with reset also every link (forces re-matching) and the profile owning them. */
   restart(reset: boolean): void {
     this.db.transaction(() => {
       this.delete('watermark');
@@ -189,6 +201,7 @@ export class JobState {
       if (reset) {
         this.db.prepare('DELETE FROM links').run();
         this.db.prepare('DELETE FROM target_members').run();
+        this.q.del.run('profile');
       }
     })();
   }

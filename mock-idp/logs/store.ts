@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db.js';
+import type { Profile } from '../../core/profile.js';
 import type { ErrorCode } from '../escrow/error-codes.js';
 import { DAY } from '../escrow/schedule.js';
 
@@ -38,6 +39,8 @@ export interface LogEntry {
   steps: LogStep[];
   modified: ModifiedProperty[];
   initiatedBy?: 'system' | 'onDemand';
+  /** The IdP whose provisioning wrote the entry; absent: Entra. */
+  profile?: Profile;
 }
 
 export interface ProvisioningObjectSummary {
@@ -162,6 +165,7 @@ export class LogStore {
         recommendedAction: RECOMMENDED[e.errorCode] ?? '',
       };
     }
+    const okta = e.profile === 'okta';
     return {
       id,
       activityDateTime: new Date(e.at).toISOString(),
@@ -171,14 +175,15 @@ export class LogStore {
       durationInMilliseconds: e.durationMs,
       initiatedBy: e.initiatedBy === 'onDemand'
         ? { id: '', displayName: 'Provision on demand', initiatorType: 'user' }
-        : { id: '', displayName: 'Azure AD Provisioning Service (scim-conform mock IdP)', initiatorType: 'system' },
+        : { id: '', displayName: okta ? 'Okta provisioning (scim-conform mock IdP)' : 'Azure AD Provisioning Service (scim-conform mock IdP)', initiatorType: 'system' },
       modifiedProperties: e.modified,
       provisioningAction: e.action,
       provisioningStatusInfo: status,
       provisioningSteps: e.steps.map((s) => ({ name: STEP_NAMES[s.type], description: s.description, details: s.details ?? {}, provisioningStepType: s.type, status: s.status })),
       servicePrincipal: { id: '', displayName: 'scim-conform mock IdP' },
       sourceIdentity: { id: e.sourceId, displayName: e.sourceName, identityType: e.sourceType === 'user' ? 'User' : 'Group', details: {} },
-      sourceSystem: { id: '', displayName: 'Azure Active Directory', details: {} },
+      // The profile mark: Graph's shape has no field for the IdP, so the source system names it.
+      sourceSystem: okta ? { id: '', displayName: 'Okta', details: { profile: 'okta' } } : { id: '', displayName: 'Azure Active Directory', details: {} },
       targetIdentity: {
         id: e.targetId ?? '',
         displayName: e.sourceName,

@@ -1,13 +1,17 @@
-/** A provisioning job from the target options: the tenant URL and token (or SCIM_URL, SCIM_TOKEN), dialect, mappings. */
+/**
+ * A provisioning job from the target options: the tenant URL and token (or SCIM_URL, SCIM_TOKEN), dialect,
+ * mappings — Entra's job, or Okta's with its variants and 60 s timeout.
+ */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAgent, createScimClient, type ScimClient } from '../../../core/client/scim-client.js';
 import { staticToken } from '../../../core/client/oauth.js';
 import type { Exchange } from '../../../core/evidence.js';
 import type { Dialect } from '../../../core/run-config.js';
-import { loadMappings, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/client/scim-client.js';
+import { loadMappings, OKTA_TIMEOUT_MS, OktaProvisioningJob, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
 import { usageError, type CliContext } from '../../context.js';
-import type { TargetArgs } from './options.js';
+import type { OktaSettings, TargetArgs } from './options.js';
 
 interface Target {
   client: ScimClient;
@@ -16,7 +20,7 @@ interface Target {
 }
 
 /** The tenant URL may carry `?aadOptscim062020`, which selects the flagged PATCH dialect as it does in Entra. */
-function target(ctx: CliContext, args: TargetArgs): Target {
+function target(ctx: CliContext, args: TargetArgs, defaultTimeoutMs = DEFAULT_TIMEOUT_MS): Target {
   const url = args.url ?? ctx.io.env.SCIM_URL;
   if (!url) throw usageError('--url is required: the tenant URL of the SCIM endpoint');
   let parsed: URL;
@@ -26,7 +30,7 @@ function target(ctx: CliContext, args: TargetArgs): Target {
     throw usageError(`--url ${url} is not a URL`);
   }
   const token = args.token ?? ctx.io.env.SCIM_TOKEN;
-  if (!token) throw usageError('--token is required (or SCIM_TOKEN): the secret token Entra would send');
+  if (!token) throw usageError('--token is required (or SCIM_TOKEN): the secret token the IdP would send');
   ctx.redactor.addSecret(token);
   const flagged = parsed.searchParams.has('aadOptscim062020');
   const dialect = (args.dialect as Dialect | undefined) ?? (flagged ? 'aadOptscim062020' : 'default');
@@ -37,7 +41,7 @@ function target(ctx: CliContext, args: TargetArgs): Target {
     token: staticToken(token),
     secrets: [token],
     redactor: ctx.redactor,
-    timeoutMs: args.timeout,
+    timeoutMs: args.timeout ?? defaultTimeoutMs,
     dispatcher: createAgent({ connections: concurrency, insecure: args.insecure, ...(args.ca ? { ca: readFileSync(resolve(ctx.io.cwd, args.ca)) } : {}) }),
     ...(args.exchanges ? { onExchange: exchangeLog(resolve(ctx.io.cwd, args.exchanges)) } : {}),
   });
@@ -76,4 +80,10 @@ export function jobFor(ctx: CliContext, args: TargetArgs, db: Db, onProgress?: (
     ...(onProgress ? { onProgress } : {}),
   };
   return { job: new ProvisioningJob(options), options };
+}
+
+/** Okta's job on `db`: Okta's request shapes and variants, Okta's 60 s timeout unless --timeout says otherwise. */
+export function oktaJobFor(ctx: CliContext, args: TargetArgs, db: Db, okta: OktaSettings): OktaProvisioningJob {
+  const t = target(ctx, args, OKTA_TIMEOUT_MS);
+  return new OktaProvisioningJob({ db, client: t.client, concurrency: args.concurrency, ...okta });
 }

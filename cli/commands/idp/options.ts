@@ -1,8 +1,10 @@
 /** The options the idp commands share: the state file every one reads, and the target the sending ones need. */
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { DEFAULT_MAPPINGS_FILE, openDb, type Db } from '../../../mock-idp/index.js';
-import type { CliContext } from '../../context.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/client/scim-client.js';
+import { OKTA_USER_UPDATES, PROFILES, type OktaAppMode, type OktaUserUpdates, type Profile } from '../../../core/profile.js';
+import { DEFAULT_MAPPINGS_FILE, OKTA_TIMEOUT_MS, openDb, type Db } from '../../../mock-idp/index.js';
+import { usageError, type CliContext } from '../../context.js';
 
 export const DEFAULT_STATE_FILE = 'scim-conform-idp.sqlite';
 
@@ -16,7 +18,7 @@ export interface TargetArgs extends StateArgs {
   mappings?: string | undefined;
   directory?: string | undefined;
   concurrency: number;
-  timeout: number;
+  timeout?: number | undefined;
   ca?: string | undefined;
   insecure: boolean;
   'rate-limit': string;
@@ -36,7 +38,7 @@ export function targetOptions(y: Argv): Argv<TargetArgs> {
     mappings: { type: 'string', describe: `Attribute mappings JSON (default: Entra's non-gallery mapping, ${DEFAULT_MAPPINGS_FILE})` },
     directory: { type: 'string', describe: 'Directory file (JSON {users, groups, assignments?} or CSV) imported before the cycle' },
     concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once (each object is sequential)' },
-    timeout: { type: 'number', default: 30_000, describe: 'Per-request timeout in ms' },
+    timeout: { type: 'number', describe: `Per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; ${OKTA_TIMEOUT_MS}, Okta's, with --profile okta)` },
     ca: { type: 'string', describe: 'PEM CA bundle for a private CA' },
     insecure: { type: 'boolean', default: false, describe: 'Skip TLS verification (test servers only)' },
     'rate-limit': { type: 'string', choices: ['ignore-and-escrow', 'honor-retry-after'], default: 'ignore-and-escrow', describe: 'What a 429 does' },
@@ -49,4 +51,44 @@ export function targetOptions(y: Argv): Argv<TargetArgs> {
 /** Opens the --state file (relative to the working directory); the caller closes it. */
 export function openState(ctx: CliContext, args: StateArgs): Db {
   return openDb(resolve(ctx.io.cwd, args.state));
+}
+
+/** `--profile` and Okta's variants, named as on `run`; `okta-delete-groups` only where groups are pushed. */
+export interface ProfileArgs {
+  profile: string;
+  'okta-user-updates'?: string | undefined;
+  'okta-aiw'?: boolean | undefined;
+  'okta-delete-groups'?: boolean | undefined;
+}
+
+export function profileOptions<T>(y: Argv<T>, o: { deleteGroups?: boolean } = {}): Argv<T & ProfileArgs> {
+  return y.options({
+    profile: { type: 'string', choices: PROFILES, default: 'entra', describe: 'The IdP to emulate: entra (Microsoft Entra provisioning) or okta (Okta\'s provisioning for OIN apps)' },
+    'okta-user-updates': { type: 'string', choices: OKTA_USER_UPDATES, describe: 'With --profile okta: profile updates by put (GET, then PUT; the default) or patch ("Support PATCH for User")' },
+    'okta-aiw': { type: 'boolean', describe: 'With --profile okta: an App Integration Wizard app (PUT for every update, deactivation included)' },
+    ...(o.deleteGroups ? { 'okta-delete-groups': { type: 'boolean', describe: 'With --profile okta: delete a pushed group that is no longer pushed (DELETE /Groups/{id}); by default it is only unlinked' } } : {}),
+  }) as unknown as Argv<T & ProfileArgs>;
+}
+
+export interface OktaSettings {
+  userUpdates: OktaUserUpdates;
+  mode: OktaAppMode;
+  deleteGroups: boolean;
+}
+
+/**
+ * The profile and, for okta, its variants. An Okta flag on the Entra profile, or an Entra-only flag (named in
+ * `entraOnly` when given) on the Okta profile, is a mistake worth saying.
+ */
+export function resolveProfile(args: ProfileArgs, entraOnly: Record<string, unknown> = {}): { profile: Profile; okta: OktaSettings | undefined } {
+  // yargs has checked the values against PROFILES and OKTA_USER_UPDATES (its `choices`).
+  const profile = args.profile as Profile;
+  if (profile !== 'okta') {
+    const stray = (['okta-user-updates', 'okta-aiw', 'okta-delete-groups'] as const).filter((f) => args[f] !== undefined && args[f] !== false).map((f) => `--${f}`);
+    if (stray.length) throw usageError(`${stray.join(' and ')} apply to --profile okta only`);
+    return { profile, okta: undefined };
+  }
+  const entra = Object.entries(entraOnly).filter(([, v]) => v !== undefined && v !== false).map(([f]) => `--${f}`);
+  if (entra.length) throw usageError(`${entra.join(' and ')} apply to --profile entra only`);
+  return { profile, okta: { userUpdates: (args['okta-user-updates'] ?? 'put') as OktaUserUpdates, mode: args['okta-aiw'] ? 'aiw' : 'oin', deleteGroups: args['okta-delete-groups'] ?? false } };
 }

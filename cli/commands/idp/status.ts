@@ -17,7 +17,7 @@ export function statusCommand(ctx: CliContext): CommandModule<object, StateArgs>
       try {
         const s = jobStatus(db);
         const q = s.quarantine;
-        say(ctx, 'stdout', `clock ${s.clock ? new Date(s.clock).toISOString() : '(not started)'}; watermark ${s.watermark ?? '(none: next cycle is initial)'} of ${s.latestChange}`);
+        say(ctx, 'stdout', `profile ${s.profile}; clock ${s.clock ? new Date(s.clock).toISOString() : '(not started)'}; watermark ${s.watermark ?? '(none: next cycle is initial)'} of ${s.latestChange}`);
         say(ctx, 'stdout', `directory: ${s.directory.users} users, ${s.directory.groups} groups; links: ${s.links.map((l) => `${l.type} ${l.state} ${l.count}`).join(', ') || 'none'}`);
         say(ctx, 'stdout', q ? `QUARANTINED since ${new Date(q.since).toISOString()}: ${q.reason}: ${q.detail}` : 'not quarantined');
         say(ctx, 'stdout', `escrow: ${s.escrow.length} entr${s.escrow.length === 1 ? 'y' : 'ies'}`);

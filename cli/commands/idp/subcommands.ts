@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import type { CliContext } from '../../context.js';
 import { generateCommand } from './generate.js';
 import { importCommand } from './import.js';
+import { importFromTargetCommand } from './import-from-target.js';
 import { logsCommand } from './logs.js';
 import { provisionCommand } from './provision.js';
 import { restartCommand } from './restart.js';
@@ -19,6 +20,7 @@ export function idpSubcommands(y: Argv, ctx: CliContext): Argv {
     .command(restartCommand(ctx))
     .command(generateCommand(ctx))
     .command(importCommand(ctx))
+    .command(importFromTargetCommand(ctx))
     .command(statusCommand(ctx))
-    .demandCommand(1, 'name an idp command: sync, test-connection, provision, logs, restart, generate, import or status');
+    .demandCommand(1, 'name an idp command: sync, test-connection, provision, logs, restart, generate, import, import-from-target or status');
 }
