@@ -2,9 +2,9 @@
  * docs/requirements.md written from the catalogue, so the public list of requirement IDs can never drift from the
  * IDs the checks cite. `npm run generate:docs` writes it; a self-test fails when the committed file is stale.
  */
-import { REPLAY_REQUIREMENTS, REQUIREMENTS, rfcLink, type Area, type Requirement, type Source } from './requirements.js';
+import { OKTA_REQUIREMENTS, REPLAY_REQUIREMENTS, REQUIREMENTS, rfcLink, type Area, type Requirement, type Source } from './requirements.js';
 
-const SECTIONS = ['Discovery, transport, auth, errors', 'Users', 'Groups', 'Lists and resource format', 'Provisioning lifecycle', 'Replay of recorded traffic'] as const;
+const SECTIONS = ['Discovery, transport, auth, errors', 'Users', 'Groups', 'Lists and resource format', 'Provisioning lifecycle', 'Okta (OIN) profile', 'Replay of recorded traffic'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Every area in exactly one section (the record type makes a new area a compile error until it is placed). */
@@ -24,11 +24,13 @@ const SECTION_OF: Record<Area, Section> = {
   format: 'Lists and resource format',
   pagination: 'Lists and resource format',
   lifecycle: 'Provisioning lifecycle',
+  okta: 'Okta (OIN) profile',
   replay: 'Replay of recorded traffic',
 };
 
 const SECTION_NOTE: Partial<Record<Section, string>> = {
   'Provisioning lifecycle': 'Judged after the Entra emulator (`scim-conform idp`) has run whole provisioning cycles against the endpoint.',
+  'Okta (OIN) profile': 'Judged only by `run --profile okta` ([okta.md](okta.md)), which sends what Okta sends to an OIN integration: one requirement per step of Okta\'s SCIM 2.0 spec test, the CRUD test\'s net effect, and the pitfalls of Okta\'s provisioning. An Okta report holds these and nothing else; an Entra run never reports them.',
   'Replay of recorded traffic': 'Judged only by `scim-conform replay` ([replay.md](replay.md)), against a recording instead of Entra; a replay report holds these and nothing else, and `run` never reports them.',
 };
 
@@ -50,7 +52,8 @@ Levels:
 
 Sources: the RFC 7643/7644 section and the Microsoft document behind each requirement. What Entra actually sends and
 expects, with the evidence, is in [entra-behaviour.md](entra-behaviour.md) (§1 requirements, §2 request shapes, §3 the
-PATCH dialects, §5 the Microsoft SCIM Validator and the 2026 gallery validation suite).
+PATCH dialects, §5 the Microsoft SCIM Validator and the 2026 gallery validation suite); what Okta sends, in
+[okta.md](okta.md) and [okta-behaviour.md](okta-behaviour.md) §1.
 `;
 
 /** Markdown-escapes what could start markup in our prose (`*`, `<`, `|`, a word-initial or word-final `_`, `\`). */
@@ -81,7 +84,7 @@ function index(grouped: readonly (readonly [Section, readonly Requirement[]])[])
 }
 
 /** The whole of docs/requirements.md: intro, an index of every ID, then one section per group of areas, each in catalogue order. */
-export function requirementsMarkdown(requirements: readonly Requirement[] = [...REQUIREMENTS, ...REPLAY_REQUIREMENTS]): string {
+export function requirementsMarkdown(requirements: readonly Requirement[] = [...REQUIREMENTS, ...OKTA_REQUIREMENTS, ...REPLAY_REQUIREMENTS]): string {
   const grouped = SECTIONS.map((section) => [section, requirements.filter((r) => SECTION_OF[r.area] === section)] as const)
     .filter(([, members]) => members.length > 0);
   const parts = [INTRO, `${requirements.length} requirements:`, '', index(grouped)];

@@ -4,6 +4,9 @@
  * (`npm run generate:docs`), and tests/catalogue/public-ids.json holds the IDs already published.
  */
 
+import type { Profile } from './profile.js';
+import { OKTA_REQUIREMENT_LIST } from './requirements-okta.js';
+
 export type Level = 'MUST' | 'SHOULD' | 'COND';
 
 export type Area =
@@ -22,6 +25,7 @@ export type Area =
   | 'errors'
   | 'rate'
   | 'lifecycle'
+  | 'okta'
   | 'replay';
 
 export interface Source {
@@ -42,6 +46,8 @@ export interface Requirement {
   readonly hint: string;
   /** For COND requirements: when they apply. */
   readonly condition?: string;
+  /** The IdP profile whose runs judge it (core/profile.ts); absent: `entra`. */
+  readonly profile?: Profile;
 }
 
 const MS = 'https://learn.microsoft.com/entra/identity/app-provisioning/';
@@ -485,7 +491,20 @@ export const REPLAY_REQUIREMENTS: readonly Requirement[] = Object.freeze<Require
   },
 ]);
 
-const byId = new Map([...list, ...REPLAY_REQUIREMENTS].map((r) => [r.id, r]));
+/** What `run --profile okta` judges (core/requirements-okta.ts): Okta's spec test, CRUD test and pitfalls. */
+export const OKTA_REQUIREMENTS: readonly Requirement[] = Object.freeze([...OKTA_REQUIREMENT_LIST]);
+
+/** The catalogue a run of `profile` reports on: Entra's REQUIREMENTS, or Okta's. */
+export function catalogueFor(profile: Profile): readonly Requirement[] {
+  return profile === 'okta' ? OKTA_REQUIREMENTS : REQUIREMENTS;
+}
+
+/** The profile whose runs judge a requirement (`profile` absent: Entra's). */
+export function profileOf(r: Pick<Requirement, 'profile'>): Profile {
+  return r.profile ?? 'entra';
+}
+
+const byId = new Map([...list, ...OKTA_REQUIREMENTS, ...REPLAY_REQUIREMENTS].map((r) => [r.id, r]));
 
 export function findRequirement(id: string): Requirement | undefined {
   return byId.get(id);
