@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAttributeMapping } from '../core/attributes/mapping-file.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
+import { OKTA_TIMEOUT_MS, type OktaVariant, type Profile } from '../core/profile.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
@@ -14,9 +15,10 @@ import { usageError } from './context.js';
 import { loadReport } from './outcome.js';
 import { splitGlobs, validateGlobs } from './select.js';
 import { parseTargetUrl } from './target.js';
+import { resolveProfile, type ProfileArgs } from './profile-options.js';
 
 /** The flags as yargs hands them over (kebab-case keys are also present; these are the camelCase ones). */
-export interface RunArgs {
+export interface RunArgs extends Partial<ProfileArgs> {
   url?: string | undefined;
   token?: string | undefined;
   out?: string | undefined;
@@ -43,6 +45,10 @@ export interface RunArgs {
 }
 
 export interface RunOptions {
+  /** The IdP the run acts like (`--profile`, default entra). */
+  profile: Profile;
+  /** With --profile okta: Okta's variant (`--okta-user-updates`, `--okta-aiw`). */
+  okta: OktaVariant | undefined;
   /** Undefined: start the embedded reference app. */
   url: URL | undefined;
   token: string | undefined;
@@ -108,10 +114,20 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
   }
   if (url && !token && !oauth) throw usageError(`${args.url !== undefined ? '--url' : 'SCIM_URL'} needs credentials: pass --token or set SCIM_TOKEN (or give OAuth client credentials)`);
 
+  // Flags that configure what Entra sends mean nothing to Okta: saying so beats ignoring them.
+  const { profile, okta } = resolveProfile({ ...args, profile: args.profile ?? 'entra' }, {
+    dialect: args.dialect === 'default' ? undefined : args.dialect,
+    'matching-attribute': args.matchingAttribute === 'userName' ? undefined : args.matchingAttribute,
+    manager: args.manager,
+    roles: args.roles,
+    attributes: args.attributes,
+    'oauth-token-url': args.oauthTokenUrl,
+  });
+
   const only = splitGlobs(args.only);
   const skip = splitGlobs(args.skip);
-  validateGlobs(only, '--only');
-  validateGlobs(skip, '--skip');
+  validateGlobs(only, '--only', profile);
+  validateGlobs(skip, '--skip', profile);
 
   // yargs has checked both against DIALECTS and MATCHING (its `choices`).
   const dialect = (args.dialect ?? 'default') as DialectChoice;
@@ -130,6 +146,8 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
   if (waiversFile) readWaivers(waiversFile); // malformed waivers are a configuration error now, not a surprise after the run
 
   return {
+    profile,
+    okta: okta ? { userUpdates: okta.userUpdates, mode: okta.mode } : undefined,
     url,
     token,
     oauth,
@@ -145,7 +163,8 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     roles: args.roles,
     attributesFile,
     workers: positiveInt(args.workers, '--workers'),
-    timeoutMs: positiveInt(args.timeout, '--timeout') ?? DEFAULT_TIMEOUT_MS,
+    // Okta gives up after 60 s; a slower answer than Entra's default is still one Okta takes.
+    timeoutMs: positiveInt(args.timeout, '--timeout') ?? (profile === 'okta' ? OKTA_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
     caFile: readableFile(args.ca, '--ca', cwd),
     insecure: args.insecure ?? false,
     acceptSideEffects: (args.acceptSideEffects ?? false) || env.SCIM_ACCEPT_SIDE_EFFECTS === '1',

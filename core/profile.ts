@@ -31,3 +31,14 @@ export const GALLERY_OF: Record<Profile, string> = {
   entra: 'Microsoft Entra app gallery',
   okta: 'Okta Integration Network (OIN)',
 };
+
+/** Okta gives up on a request after 60 s (Okta's SCIM FAQ): the default request timeout of an Okta run. */
+export const OKTA_TIMEOUT_MS = 60_000;
+
+/** Okta's variants a run or the emulator acts out (with profile `okta`). */
+export interface OktaVariant {
+  userUpdates: OktaUserUpdates;
+  mode: OktaAppMode;
+}
+
+export const DEFAULT_OKTA_VARIANT: OktaVariant = { userUpdates: 'put', mode: 'oin' };

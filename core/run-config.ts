@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { HarnessError } from './errors.js';
+import { DEFAULT_PROFILE, isProfile, OKTA_APP_MODES, OKTA_USER_UPDATES, type OktaVariant, type Profile } from './profile.js';
 
 export const RUN_ENV = {
   config: 'SCIM_CONFORM_CONFIG',
@@ -18,6 +19,10 @@ export type MatchingAttribute = 'userName' | 'externalId' | 'email';
 export interface RunConfig {
   /** Tenant URL of the target. */
   url: string;
+  /** The IdP the run acts like: its checks, request shapes, catalogue and gallery (core/profile.ts). */
+  profile: Profile;
+  /** With profile `okta`: how Okta sends profile updates (`--okta-user-updates`) and the kind of app (`--okta-aiw`). */
+  okta?: OktaVariant;
   /** True when the CLI started the embedded reference app. */
   embedded: boolean;
   outDir: string;
@@ -64,10 +69,28 @@ export function readRunConfig(env: NodeJS.ProcessEnv = process.env): { config: R
   } catch (err) {
     throw new HarnessError('HARNESS_CONFIG', `cannot read the run configuration ${file}`, { cause: err });
   }
+  validateProfile(config, file);
   const secrets: RunSecrets = {};
   const token = env[RUN_ENV.token];
   if (token) secrets.token = token;
   const clientSecret = env[RUN_ENV.clientSecret];
   if (clientSecret) secrets.clientSecret = clientSecret;
   return { config, secrets };
+}
+
+/**
+ * A config file written before profiles existed runs Entra's checks; a profile or Okta variant that is not one of
+ * ours is a HARNESS_CONFIG error naming the file (the CLI validates its flags, so this catches hand-made files).
+ */
+function validateProfile(config: RunConfig, file: string): void {
+  config.profile ??= DEFAULT_PROFILE;
+  if (!isProfile(config.profile)) {
+    throw new HarnessError('HARNESS_CONFIG', `${file}: profile ${JSON.stringify(config.profile)} is none of entra, okta`);
+  }
+  const okta = config.okta;
+  if (okta === undefined) return;
+  if (config.profile !== 'okta') throw new HarnessError('HARNESS_CONFIG', `${file}: "okta" settings need profile "okta"`);
+  if (!(OKTA_USER_UPDATES as readonly string[]).includes(okta.userUpdates) || !(OKTA_APP_MODES as readonly string[]).includes(okta.mode)) {
+    throw new HarnessError('HARNESS_CONFIG', `${file}: okta settings ${JSON.stringify(okta)} need userUpdates put|patch and mode oin|aiw`);
+  }
 }

@@ -13,8 +13,10 @@ import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { say, type CliContext } from '../context.js';
 import { PLAYWRIGHT_CWD, childEnv, playwrightCli, playwrightTestArgs } from '../playwright.js';
 import { splitGlobs, validateGlobs } from '../select.js';
+import { profileOptions, resolveProfile, type ProfileArgs } from '../profile-options.js';
+import type { Profile } from '../../core/profile.js';
 
-interface ListArgs {
+interface ListArgs extends ProfileArgs {
   json?: boolean | undefined;
   only?: string[] | undefined;
   skip?: string[] | undefined;
@@ -75,12 +77,16 @@ export function checksFromListing(listing: JsonListing): ListedCheck[] {
   return out;
 }
 
-/** Runs the listing with a placeholder run configuration: the spec files read one at load time. */
-export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: string[]): Promise<ListedCheck[]> {
+/**
+ * Runs the listing with a placeholder run configuration: the spec files read one at load time, and its profile
+ * decides which checks are declared (Entra's or Okta's).
+ */
+export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: string[], profile: Profile = 'entra'): Promise<ListedCheck[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'scim-conform-list-'));
   try {
     const config: RunConfig = {
       url: 'http://127.0.0.1:9/', // discard port: never contacted, listing sends nothing
+      profile,
       embedded: false,
       outDir: join(tmp, 'out'),
       runPrefix: 'scr-list00-',
@@ -132,19 +138,20 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
 export function listCommand(ctx: CliContext): CommandModule<object, ListArgs> {
   return {
     command: 'list',
-    describe: 'List every check with its requirement IDs and Microsoft validator/gallery counterparts (sends nothing)',
+    describe: 'List every check of a profile with its requirement IDs and validator/gallery counterparts (sends nothing)',
     builder: (y: Argv) =>
-      y.options({
+      profileOptions(y).options({
         json: { type: 'boolean', default: false, describe: 'Print JSON (an array of checks)' },
         only: { type: 'string', array: true, describe: 'Only checks citing these requirement IDs (globs)' },
         skip: { type: 'string', array: true, describe: 'Leave out checks citing these requirement IDs (globs)' },
       }),
     handler: async (args) => {
+      const { profile } = resolveProfile(args);
       const only = splitGlobs(args.only);
       const skip = splitGlobs(args.skip);
-      validateGlobs(only, '--only');
-      validateGlobs(skip, '--skip');
-      const checks = await listChecks(ctx.io.env, only, skip);
+      validateGlobs(only, '--only', profile);
+      validateGlobs(skip, '--skip', profile);
+      const checks = await listChecks(ctx.io.env, only, skip, profile);
       if (args.json) {
         ctx.io.stdout.write(`${JSON.stringify(checks, null, 2)}\n`);
         return;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
+import { OKTA_TIMEOUT_MS } from '../../core/profile.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { applyVerdictsToAllure } from '../../reports/allure.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';
@@ -20,10 +21,11 @@ import { ALLURE_RESULTS, exitCodeFor, readReport, summaryLines } from '../outcom
 import { childEnv, playwrightTestArgs, spawnPlaywright, type PlaywrightProcess } from '../playwright.js';
 import { DEFAULT_OUT, DIALECTS, MATCHING, resolveRunOptions, type RunArgs, type RunOptions } from '../run-options.js';
 import { consentMessage, isLoopback } from '../target.js';
+import { profileOptions } from '../profile-options.js';
 import type { TargetAccess } from '../../core/client/target.js';
 
 function builder(y: Argv): Argv<RunArgs> {
-  return y
+  return profileOptions(y)
     .options({
       url: { type: 'string', describe: 'Tenant URL of the SCIM endpoint (env SCIM_URL); without it the embedded reference app is tested' },
       token: { type: 'string', describe: 'Bearer token (env SCIM_TOKEN, preferred: a flag shows in the process list)' },
@@ -41,7 +43,7 @@ function builder(y: Argv): Argv<RunArgs> {
       'client-id': { type: 'string', describe: 'OAuth client id' },
       'client-secret': { type: 'string', describe: 'OAuth client secret (env SCIM_CLIENT_SECRET, preferred)' },
       workers: { type: 'number', describe: 'Parallel Playwright workers' },
-      timeout: { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Per-request timeout in ms' },
+      timeout: { type: 'number', describe: `Per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; ${OKTA_TIMEOUT_MS}, Okta's, with --profile okta)` },
       ca: { type: 'string', describe: 'PEM file of a private CA to trust' },
       insecure: { type: 'boolean', default: false, describe: 'Skip TLS certificate checks (the report says so)' },
       'accept-side-effects': { type: 'boolean', default: false, describe: 'Agree to create and delete test users and groups on a non-loopback target (env SCIM_ACCEPT_SIDE_EFFECTS=1)' },
@@ -50,6 +52,7 @@ function builder(y: Argv): Argv<RunArgs> {
       shard: { type: 'string', describe: 'Run shard i of n (i/n); merge the outputs with "scim-conform merge"' },
     })
     .example('$0 run', 'test the embedded reference app')
+    .example('$0 run --profile okta', 'act like Okta\'s provisioning of an OIN app (the report speaks for OIN submission)')
     .example('SCIM_TOKEN=… $0 run --url https://api.example.com/scim/v2 --accept-side-effects', 'test your endpoint')
     .example('$0 run --only "USER-*" --skip USER-MANAGER', 'a selection by requirement ID') as unknown as Argv<RunArgs>;
   // The cast: yargs' inferred option types are wider (string | undefined for choices) than RunArgs, which is validated.
@@ -96,6 +99,8 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
     const startedAt = new Date().toISOString();
     const config: RunConfig = {
       url: access.url,
+      profile: opts.profile,
+      ...(opts.okta ? { okta: opts.okta } : {}),
       embedded: embedded !== undefined,
       outDir: opts.outDir,
       runPrefix,

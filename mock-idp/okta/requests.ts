@@ -16,8 +16,8 @@ import { filterLiteral } from '../request-builder.js';
 export const OKTA_USER_AGENT = 'Okta SCIM Client 1.0.0';
 /** Headers on every request Okta sends (lower-case: the SCIM client's own defaults are lower-case too). */
 export const OKTA_HEADERS: Readonly<Record<string, string>> = { 'user-agent': OKTA_USER_AGENT, accept: 'application/scim+json' };
-/** Okta gives up on a request after 60 s (Okta's SCIM FAQ). */
-export const OKTA_TIMEOUT_MS = 60_000;
+/** Okta gives up on a request after 60 s (Okta's SCIM FAQ); core holds it so the CLI's `run` need not load mock-idp. */
+export { OKTA_TIMEOUT_MS } from '../../core/profile.js';
 /** Okta's import page size and the count of its group probe. */
 export const OKTA_PAGE_SIZE = 100;
 

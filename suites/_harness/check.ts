@@ -13,7 +13,8 @@ import { findRequirement, type Level, type Requirement } from '../../core/requir
 import { areaOf, inDialect, isCheckId } from '../../core/check-id.js';
 import type { Dialect, RunConfig } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
-import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/index.js';
+import { createOktaRequestBuilder, createRequestBuilder, type EntraRequestBuilder, type OktaRequestBuilder } from '../../mock-idp/index.js';
+import { DEFAULT_OKTA_VARIANT, type Profile } from '../../core/profile.js';
 import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
 import { CheckAttributes } from './attributes.js';
 import { runClient, runContext, targetNames } from './context.js';
@@ -43,6 +44,11 @@ export interface CheckSpec {
   applies?: (caps: TargetCapabilities, config: RunConfig) => string | undefined;
   /** Playwright timeout for long checks (RATE-25RPS). */
   timeoutMs?: number;
+  /**
+   * The IdP profiles whose runs declare this check. Default: `okta` for checks in suites/okta/, `entra` for every
+   * other folder; a check genuinely shared by both names both.
+   */
+  profiles?: readonly Profile[];
 }
 
 export interface CheckContext {
@@ -50,6 +56,8 @@ export interface CheckContext {
   scim: ScimClient;
   /** Entra's request shapes in this check's dialect. */
   entra: EntraRequestBuilder;
+  /** Okta's request shapes in the run's Okta variant (`--okta-user-updates`, `--okta-aiw`). */
+  okta: OktaRequestBuilder;
   data: DataFactory;
   /** Creates prerequisites (users, groups) Entra's way, tracked for cleanup; a failed setup blocks the check. */
   setup: Setup;
@@ -117,7 +125,10 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
 
   const declared: Declared = { id, spec, reqs, level, title, body, ...(where ? { location: `${where.file}:${where.line}` } : {}) };
+  const profiles = spec.profiles ?? [areaOf(spec.id) === 'okta' ? 'okta' : 'entra'];
   for (const target of targetNames()) {
+    // A run acts like one IdP: the other IdP's checks are not declared, so they are neither run nor reported.
+    if (!profiles.includes(runContext(target).config.profile)) continue;
     const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
     test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
       await runCheck(declared, target, testInfo);
@@ -140,12 +151,15 @@ interface Declared {
 }
 
 async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
-  if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
   const { config } = runContext(target);
+  // A check may wait out one request timeout (Okta's is 60 s) and still needs time to report and clean up.
+  const timeout = spec.timeoutMs ?? Math.max(testInfo.timeout, 2 * config.timeoutMs);
+  if (timeout !== testInfo.timeout) testInfo.setTimeout(timeout);
   const client = await runClient(target);
   const scim = client.fork();
   const ledger = new Ledger(config.journalFile, client.fork());
   const entra = createRequestBuilder({ dialect: spec.dialect ?? 'default', baseUrl: config.url });
+  const okta = createOktaRequestBuilder(config.okta ?? DEFAULT_OKTA_VARIANT);
   const data = new DataFactory({ seed: config.seed, prefix: config.runPrefix, stream: id });
   const record: CheckRecord = {
     id,
@@ -174,7 +188,7 @@ async function runCheck({ id, spec, reqs, level, title, body, location }: Declar
     const newUser = (overrides: UserOverrides = {}): MappedUser =>
       checkAttrs.prune(data.user(overrides as Partial<GeneratedUser>), Object.keys(overrides));
     const ctx: CheckContext = {
-      scim, entra, data, ledger, config, caps, testInfo, attrs: checkAttrs, newUser,
+      scim, entra, okta, data, ledger, config, caps, testInfo, attrs: checkAttrs, newUser,
       setup: new Setup(scim, entra, data, newUser, ledger, spec.dialect ?? 'default'),
       step: (name, fn) => test.step(name, () => scim.withStep(name, fn), { box: true }),
       info: (message) => { infoMessage = message; },

@@ -53,7 +53,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       });
       apps.push(app);
       const config: RunConfig = {
-        url: app.url, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
+        url: app.url, profile: 'entra', embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
         dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },

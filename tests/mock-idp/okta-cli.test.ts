@@ -91,9 +91,9 @@ test('idp sync / logs / status / test-connection / import-from-target with --pro
 test('flags of the other profile, Entra on an Okta state, and import without --profile okta are clear errors', async () => {
   const target = ['--url', app.url, '--token', TOKEN, '--state', 'e.sqlite'];
   let r = await idp(['sync', '--okta-aiw', ...target]);
-  assert.match(r.err, /--okta-aiw apply to --profile okta only/, `okta flag on entra: ${r.err}`);
+  assert.match(r.err, /--okta-aiw applies to --profile okta only/, `okta flag on entra: ${r.err}`);
   r = await idp(['sync', '--profile', 'okta', '--dialect', 'aadOptscim062020', ...target]);
-  assert.match(r.err, /--dialect apply to --profile entra only/, `entra flag on okta: ${r.err}`);
+  assert.match(r.err, /--dialect applies to --profile entra only/, `entra flag on okta: ${r.err}`);
   r = await idp(['import-from-target', ...target]);
   assert.match(r.err, /Entra does not import from the app: use --profile okta/, `import on entra: ${r.err}`);
   writeDirectory('e.json', 'First', 'errors');

@@ -2,9 +2,8 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/client/scim-client.js';
-import { OKTA_USER_UPDATES, PROFILES, type OktaAppMode, type OktaUserUpdates, type Profile } from '../../../core/profile.js';
 import { DEFAULT_MAPPINGS_FILE, OKTA_TIMEOUT_MS, openDb, type Db } from '../../../mock-idp/index.js';
-import { usageError, type CliContext } from '../../context.js';
+import type { CliContext } from '../../context.js';
 
 export const DEFAULT_STATE_FILE = 'scim-conform-idp.sqlite';
 
@@ -53,42 +52,5 @@ export function openState(ctx: CliContext, args: StateArgs): Db {
   return openDb(resolve(ctx.io.cwd, args.state));
 }
 
-/** `--profile` and Okta's variants, named as on `run`; `okta-delete-groups` only where groups are pushed. */
-export interface ProfileArgs {
-  profile: string;
-  'okta-user-updates'?: string | undefined;
-  'okta-aiw'?: boolean | undefined;
-  'okta-delete-groups'?: boolean | undefined;
-}
-
-export function profileOptions<T>(y: Argv<T>, o: { deleteGroups?: boolean } = {}): Argv<T & ProfileArgs> {
-  return y.options({
-    profile: { type: 'string', choices: PROFILES, default: 'entra', describe: 'The IdP to emulate: entra (Microsoft Entra provisioning) or okta (Okta\'s provisioning for OIN apps)' },
-    'okta-user-updates': { type: 'string', choices: OKTA_USER_UPDATES, describe: 'With --profile okta: profile updates by put (GET, then PUT; the default) or patch ("Support PATCH for User")' },
-    'okta-aiw': { type: 'boolean', describe: 'With --profile okta: an App Integration Wizard app (PUT for every update, deactivation included)' },
-    ...(o.deleteGroups ? { 'okta-delete-groups': { type: 'boolean', describe: 'With --profile okta: delete a pushed group that is no longer pushed (DELETE /Groups/{id}); by default it is only unlinked' } } : {}),
-  }) as unknown as Argv<T & ProfileArgs>;
-}
-
-export interface OktaSettings {
-  userUpdates: OktaUserUpdates;
-  mode: OktaAppMode;
-  deleteGroups: boolean;
-}
-
-/**
- * The profile and, for okta, its variants. An Okta flag on the Entra profile, or an Entra-only flag (named in
- * `entraOnly` when given) on the Okta profile, is a mistake worth saying.
- */
-export function resolveProfile(args: ProfileArgs, entraOnly: Record<string, unknown> = {}): { profile: Profile; okta: OktaSettings | undefined } {
-  // yargs has checked the values against PROFILES and OKTA_USER_UPDATES (its `choices`).
-  const profile = args.profile as Profile;
-  if (profile !== 'okta') {
-    const stray = (['okta-user-updates', 'okta-aiw', 'okta-delete-groups'] as const).filter((f) => args[f] !== undefined && args[f] !== false).map((f) => `--${f}`);
-    if (stray.length) throw usageError(`${stray.join(' and ')} apply to --profile okta only`);
-    return { profile, okta: undefined };
-  }
-  const entra = Object.entries(entraOnly).filter(([, v]) => v !== undefined && v !== false).map(([f]) => `--${f}`);
-  if (entra.length) throw usageError(`${entra.join(' and ')} apply to --profile entra only`);
-  return { profile, okta: { userUpdates: (args['okta-user-updates'] ?? 'put') as OktaUserUpdates, mode: args['okta-aiw'] ? 'aiw' : 'oin', deleteGroups: args['okta-delete-groups'] ?? false } };
-}
+// Shared with `run` and `list`: the profile flags live in cli/profile-options.ts.
+export { profileOptions, resolveProfile, type OktaSettings, type ProfileArgs } from '../../profile-options.js';
