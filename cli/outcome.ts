@@ -1,4 +1,5 @@
 /** compliance.json → the exit code and the few lines `run` prints at the end. */
+import { verdictTitle } from '../reports/legend.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { currentCheckId } from '../core/check-id.js';
@@ -69,6 +70,7 @@ export function summaryLines(report: ComplianceReport, outDir: string): string[]
     .join(', ');
   return [
     '',
+    ...(report.profile === 'okta' ? [`Okta Integration Network: ${verdictTitle(report.verdict, 'okta')}`] : []),
     `Verdict: ${report.verdict === 'not-ready' ? `${VERDICT_TEXT['not-ready']}: ${problems.join(', ')}` : VERDICT_TEXT[report.verdict]}`,
     `Checks: ${counts || 'none ran'} (${report.checks.length} in all, ${(report.durationMs / 1000).toFixed(1)} s${report.options?.seed !== undefined ? `, --seed ${report.options.seed} repeats the data` : ''})`,
     ...(report.notices ?? []).map((n) => `Notice: ${n}`),

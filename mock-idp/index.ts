@@ -19,6 +19,8 @@ export {
   createOktaRequestBuilder, placeholderPassword, OKTA_HEADERS, OKTA_PAGE_SIZE, OKTA_TIMEOUT_MS, OKTA_USER_AGENT,
   type OktaMember, type OktaRequestBuilder, type OktaRequestOptions, type OktaUserProfile, type ScimObject,
 } from './okta/requests.js';
+// Okta's SCIM 2.0 spec test (the Runscope test of an OIN submission)
+export { oktaSpecTest, OKTA_SPEC_FIXED_UNKNOWN_ID, OKTA_SPEC_USER_AGENT, type OktaSpecTest, type OktaSpecUser } from './okta/spec-test.js';
 // Okta's provisioning: the job (okta/README.md)
 export { OktaProvisioningJob } from './okta/job.js';
 export type { OktaJobOptions } from './okta/context.js';

@@ -15,8 +15,10 @@
  */
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
-import { REQUIREMENTS, isBlocking, type Level, type Requirement } from '../core/requirements.js';
+import type { Profile } from '../core/profile.js';
+import { catalogueFor, isBlocking, type Level, type Requirement } from '../core/requirements.js';
 import { galleryChecklist } from './gallery-checklist.js';
+import { oinChecklist } from './oin-checklist.js';
 import type { ComplianceReport, ReportCheck, RequirementResult, RequirementStatus, Verdict, WaiverInfo } from './model.js';
 import { waiverActive, type Waiver } from './waivers.js';
 
@@ -33,7 +35,9 @@ export interface BuildContext {
   now?: Date;
   /** The attribute set the checks chose from (the reporter gets it from the workers). */
   attributes?: AttributeSetJson;
-  /** The requirement catalogue; defaults to core's. Self-tests pin a fixed one so catalogue edits don't move snapshots. */
+  /** The IdP the run acted like: its catalogue, checklist and verdict wording. Default: entra. */
+  profile?: Profile;
+  /** The requirement catalogue; defaults to the profile's. Self-tests pin a fixed one so catalogue edits don't move snapshots. */
   catalogue?: readonly Requirement[];
 }
 
@@ -90,7 +94,8 @@ export function buildReport(records: readonly CheckRecord[], ctx: BuildContext):
   const now = ctx.now ?? new Date();
   const notices = [...(ctx.notices ?? [])];
   const checks = [...records].sort(byCheckOrder);
-  const catalogue = ctx.catalogue ?? REQUIREMENTS;
+  const profile = ctx.profile ?? 'entra';
+  const catalogue = ctx.catalogue ?? catalogueFor(profile);
   const known = new Set(catalogue.map((r) => r.id));
 
   for (const c of checks) {
@@ -175,8 +180,10 @@ export function buildReport(records: readonly CheckRecord[], ctx: BuildContext):
     requirements,
     checks: reportChecks,
     requirementSummary,
-    gallery: galleryChecklist(requirements),
+    gallery: profile === 'okta' ? oinChecklist(requirements) : galleryChecklist(requirements),
   };
+  // Absent means entra, so an Entra report reads as it did before profiles.
+  if (profile !== 'entra') report.profile = profile;
   if (notices.length > 0) report.notices = notices;
   if (ctx.options) report.options = { ...ctx.options };
   if (ctx.attributes) report.attributes = ctx.attributes;

@@ -5,7 +5,7 @@
  */
 import type { GalleryItem, GalleryItemStatus, RequirementResult } from './model.js';
 
-interface ItemSpec {
+export interface ItemSpec {
   id: string;
   title: string;
   need: GalleryItem['need'];
@@ -69,8 +69,13 @@ function judge(spec: ItemSpec, results: ReadonlyMap<string, RequirementResult>):
 }
 
 export function galleryChecklist(requirements: readonly RequirementResult[]): GalleryItem[] {
+  return checklistFrom(ITEMS, requirements);
+}
+
+/** A checklist judged against a run's requirement results (the OIN checklist uses it too). */
+export function checklistFrom(items: readonly ItemSpec[], requirements: readonly RequirementResult[]): GalleryItem[] {
   const results = new Map(requirements.map((r) => [r.id, r]));
-  return ITEMS.map((spec) => {
+  return items.map((spec) => {
     const base = { id: spec.id, title: spec.title, need: spec.need, requirements: spec.requirements ?? [] };
     if (spec.manual !== undefined) return { ...base, status: 'manual', note: spec.manual };
     return { ...base, ...judge(spec, results) };

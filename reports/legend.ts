@@ -1,6 +1,7 @@
 /** Words shared by every human-readable format: status legend, verdict sentences, durations. */
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckStatus } from '../core/evidence.js';
+import type { Profile } from '../core/profile.js';
 import type { ComplianceReport, GalleryItemStatus, ReportCheck, RequirementStatus, Verdict } from './model.js';
 
 export type AnyStatus = CheckStatus | RequirementStatus;
@@ -26,6 +27,18 @@ export const VERDICT_TITLE: Record<Verdict, string> = {
   ready: 'Ready for gallery onboarding',
   'not-ready': 'Not ready for gallery onboarding',
   incomplete: 'Incomplete: some MUST requirements were not tested',
+};
+
+/** The verdict as a profile's report titles it: Entra's gallery onboarding, or OIN submission with profile okta. */
+export function verdictTitle(verdict: Verdict, profile: Profile = 'entra'): string {
+  if (profile === 'entra' || verdict === 'incomplete') return VERDICT_TITLE[verdict];
+  return verdict === 'ready' ? 'Ready for OIN submission' : 'Not ready for OIN submission';
+}
+
+/** The heading and one-line intro of a profile's submission checklist. */
+export const CHECKLIST_HEADING: Record<Profile, { title: string; intro: string; owner: string }> = {
+  entra: { title: 'Gallery checklist', intro: 'Microsoft\'s checklist for SCIM provisioning apps, as far as this run can prove it.', owner: 'Microsoft' },
+  okta: { title: 'OIN checklist', intro: 'What an Okta Integration Network submission asks for (spec test, CRUD test, manual test plan), as far as this run can prove it.', owner: 'Okta' },
 };
 
 export function verdictSentence(report: ComplianceReport): string {

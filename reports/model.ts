@@ -5,6 +5,7 @@
  */
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
+import type { Profile } from '../core/profile.js';
 import type { Area, Level, Source } from '../core/requirements.js';
 
 export type Verdict = 'ready' | 'not-ready' | 'incomplete';
@@ -62,6 +63,15 @@ export interface GalleryItem {
   note: string;
 }
 
+/** One gallery's verdict in a report merged from runs of several profiles. */
+export interface GalleryVerdict {
+  profile: Profile;
+  /** e.g. "Okta Integration Network (OIN)" (core/profile.ts GALLERY_OF). */
+  gallery: string;
+  verdict: Verdict;
+  checklist: GalleryItem[];
+}
+
 export interface ComplianceReport {
   schemaVersion: 1;
   tool: { name: string; version: string };
@@ -77,8 +87,15 @@ export interface ComplianceReport {
   options?: { dialect?: string; seed?: number; only?: string[]; skip?: string[]; insecure?: boolean; shard?: string };
   /** Added: requirement counts by status. */
   requirementSummary?: Record<RequirementStatus, number>;
-  /** Added: Microsoft's gallery checklist as far as this run proves it. */
+  /**
+   * Added: the submission checklist as far as this run proves it — Microsoft's gallery checklist, or with profile
+   * `okta` the OIN checklist (spec test, CRUD test, the manual test plan).
+   */
   gallery?: GalleryItem[];
+  /** Added: the IdP the run acted like (absent: `entra`); it names the gallery the verdict speaks for. */
+  profile?: Profile;
+  /** Added by `merge` of runs of several profiles: each profile's verdict and checklist. */
+  galleries?: GalleryVerdict[];
   /**
    * Added: the attributes the checks could write and where that came from (the endpoint's /Schemas, the vendor's
    * --attributes mapping, or Entra's default mapping); each check's own choice is in `checks[].attributes`.

@@ -164,6 +164,7 @@ export default class ScimConformReporter implements Reporter {
     if (result.status === 'timedout') notices.push('The run hit its global time limit: checks that did not start are untested.');
     return buildReport([...this.records.values()], {
       tool: { name: 'scim-conform', version: PACKAGE_VERSION },
+      ...(cfg ? { profile: cfg.profile } : {}),
       target: { url: this.options.url ?? cfg?.url ?? 'unknown', embedded: this.options.embedded ?? cfg?.embedded ?? false },
       startedAt: cfg?.startedAt ?? this.startedAt.toISOString(),
       durationMs: Math.round(result.duration),

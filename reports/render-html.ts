@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, Exchange } from '../core/evidence.js';
 import { rfcLink } from '../core/requirements.js';
-import { GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
+import { GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementResult, RequirementStatus } from './model.js';
 
 export function esc(value: string): string {
@@ -150,11 +150,23 @@ function countsTable(report: ComplianceReport): string {
   return `<table class="counts" id="counts"><thead><tr><th>status</th><th>checks</th><th>requirements</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The submission checklist of the report's profile, or one per gallery in a report merged from several profiles. */
 function gallery(report: ComplianceReport): string {
-  if (!report.gallery?.length) return '';
-  const rows = report.gallery.map((g) => `<tr class="g-${g.status}"><td>${esc(g.title)}</td><td>${esc(g.need)}</td><td><span class="badge g-${g.status}">${esc(GALLERY_LABEL[g.status])}</span></td><td>${esc(g.note)}</td></tr>`);
-  return `<section id="gallery"><h2>Gallery checklist</h2><p>Microsoft's checklist for SCIM provisioning apps, as far as this run can prove it.</p>
-<table class="grid"><thead><tr><th>item</th><th>Microsoft</th><th>status</th><th>note</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+  const lists = report.galleries?.length
+    ? report.galleries.map((g) => ({ profile: g.profile, items: g.checklist }))
+    : [{ profile: report.profile ?? 'entra', items: report.gallery ?? [] }];
+  return lists.filter((l) => l.items.length).map(({ profile, items }) => {
+    const heading = CHECKLIST_HEADING[profile];
+    const rows = items.map((g) => `<tr class="g-${g.status}"><td>${esc(g.title)}</td><td>${esc(g.need)}</td><td><span class="badge g-${g.status}">${esc(GALLERY_LABEL[g.status])}</span></td><td>${esc(g.note)}</td></tr>`);
+    return `<section id="${profile === 'entra' ? 'gallery' : `gallery-${profile}`}"><h2>${esc(heading.title)}</h2><p>${esc(heading.intro)}</p>
+<table class="grid"><thead><tr><th>item</th><th>${esc(heading.owner)}</th><th>status</th><th>note</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+  }).join('\n');
+}
+
+/** A merged report's verdict per gallery, under the overall one. */
+function galleryVerdicts(report: ComplianceReport): string {
+  if (!report.galleries?.length) return '';
+  return `<ul class="meta" id="gallery-verdicts">${report.galleries.map((g) => `<li>${esc(g.gallery)}: <strong>${esc(verdictTitle(g.verdict, g.profile))}</strong></li>`).join('')}</ul>`;
 }
 
 function requirementsByArea(report: ComplianceReport, anchor: Map<string, string>): string {
@@ -266,7 +278,7 @@ details.exchange summary{cursor:pointer;font-family:ui-monospace,monospace;font-
 
 export function renderHtml(report: ComplianceReport): string {
   const anchor = anchors(report.checks);
-  const title = `SCIM compliance: ${VERDICT_TITLE[report.verdict]} · ${report.target.url}`;
+  const title = `SCIM compliance: ${verdictTitle(report.verdict, report.profile)} · ${report.target.url}`;
   const notices = report.notices?.length ? `<section class="notices" id="notices"><h2>Notices</h2><ul>${report.notices.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></section>` : '';
   const countLine = ORDER.filter((s) => s in report.summary && report.summary[s as CheckStatus] > 0).map((s) => `${report.summary[s as CheckStatus]} ${STATUS_LABEL[s]}`).join(' · ');
   const legend = LEGEND.map(([s, text]) => `<dt>${badge(s)}</dt><dd>${esc(text)}</dd>`).join('');
@@ -282,8 +294,9 @@ export function renderHtml(report: ComplianceReport): string {
 </head>
 <body>
 <header class="banner v-${report.verdict}" id="verdict">
-<h1>${esc(VERDICT_TITLE[report.verdict])}</h1>
+<h1>${esc(verdictTitle(report.verdict, report.profile))}</h1>
 <p>${esc(verdictSentence(report))}</p>
+${galleryVerdicts(report)}
 <p class="meta">${esc(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${esc(report.tool.name)} ${esc(report.tool.version)} · started ${esc(report.startedAt)} · ${esc(formatMs(report.durationMs))}</p>
 <p class="meta" id="count-line">${report.checks.length} checks: ${esc(countLine)}</p>
 </header>

@@ -5,7 +5,7 @@
  * SHOULD warnings pass, with a <system-out> note, so they never break a CI gate. The gallery checklist rides
  * along as properties of an empty `gallery-checklist` suite.
  */
-import { attributeSource, formatMs, messageBody } from './legend.js';
+import { attributeSource, formatMs, messageBody, verdictTitle } from './legend.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
 
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
@@ -104,10 +104,16 @@ export function renderJunit(report: ComplianceReport): string {
     lines.push(...checks.map(testcase));
     lines.push('  </testsuite>');
   }
-  if (report.gallery?.length) {
-    // The gallery checklist as data only: zero tests, so its items never count twice against the checks.
-    lines.push(`  <testsuite${attrs({ name: 'gallery-checklist', tests: 0, failures: 0, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt })}>`, '    <properties>');
-    for (const g of report.gallery) {
+  const checklists = report.galleries?.length
+    ? report.galleries.map((g) => ({ profile: g.profile, items: g.checklist, verdict: verdictTitle(g.verdict, g.profile) }))
+    : [{ profile: report.profile ?? 'entra', items: report.gallery ?? [], verdict: undefined }];
+  for (const { profile, items, verdict } of checklists) {
+    if (!items.length) continue;
+    // The checklist as data only: zero tests, so its items never count twice against the checks.
+    const name = profile === 'entra' ? 'gallery-checklist' : `${profile === 'okta' ? 'oin' : profile}-checklist`;
+    lines.push(`  <testsuite${attrs({ name, tests: 0, failures: 0, errors: 0, skipped: 0, time: '0.000', timestamp: report.startedAt })}>`, '    <properties>');
+    if (verdict) lines.push(`      <property${attrs({ name: 'verdict', value: verdict })}/>`);
+    for (const g of items) {
       lines.push(`      <property${attrs({ name: `gallery:${g.id}`, value: `${g.status} (${g.need}): ${g.title}. ${g.note}` })}/>`);
     }
     lines.push('    </properties>', '  </testsuite>');
@@ -122,7 +128,7 @@ export function renderJunit(report: ComplianceReport): string {
     }
     lines.push('    </properties>', '  </testsuite>');
   }
-  lines.push(`  <!-- verdict: ${report.verdict} · ${formatMs(report.durationMs)} -->`);
+  lines.push(`  <!-- verdict: ${report.verdict}${report.profile ? ` (${verdictTitle(report.verdict, report.profile)})` : ''} · ${formatMs(report.durationMs)} -->`);
   lines.push('</testsuites>', '');
   return lines.join('\n');
 }

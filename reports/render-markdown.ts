@@ -3,7 +3,7 @@
  * every value is escaped; messages from the endpoint go in fenced blocks whose fence is longer than any run inside.
  */
 import type { CheckStatus } from '../core/evidence.js';
-import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, VERDICT_TITLE, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, type AnyStatus } from './legend.js';
+import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementStatus } from './model.js';
 
 const ICON: Record<AnyStatus, string> = {
@@ -46,8 +46,10 @@ function checkDetail(c: ReportCheck): string {
 export function renderMarkdown(report: ComplianceReport): string {
   const out: string[] = [];
   const icon = report.verdict === 'ready' ? '✅' : report.verdict === 'incomplete' ? '◻️' : '❌';
-  out.push(`# ${icon} SCIM compliance: ${VERDICT_TITLE[report.verdict]}`, '');
+  out.push(`# ${icon} SCIM compliance: ${verdictTitle(report.verdict, report.profile)}`, '');
   out.push(verdictSentence(report), '');
+  for (const g of report.galleries ?? []) out.push(`- **${mdText(g.gallery)}:** ${verdictTitle(g.verdict, g.profile)}`);
+  if (report.galleries?.length) out.push('');
   out.push(`Target: ${mdText(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${mdText(report.tool.name)} ${mdText(report.tool.version)} · started ${mdText(report.startedAt)} · ${formatMs(report.durationMs)}`, '');
   for (const n of report.notices ?? []) out.push(`> **Notice:** ${mdText(n)}`, '');
 
@@ -60,9 +62,14 @@ export function renderMarkdown(report: ComplianceReport): string {
   }
   out.push('');
 
-  if (report.gallery?.length) {
-    out.push('## Gallery checklist', '', '| item | Microsoft | status | note |', '| --- | --- | --- | --- |');
-    for (const g of report.gallery) {
+  const checklists = report.galleries?.length
+    ? report.galleries.map((g) => ({ profile: g.profile, items: g.checklist }))
+    : [{ profile: report.profile ?? 'entra', items: report.gallery ?? [] }];
+  for (const { profile, items } of checklists) {
+    if (!items.length) continue;
+    const heading = CHECKLIST_HEADING[profile];
+    out.push(`## ${heading.title}`, '', `| item | ${heading.owner} | status | note |`, '| --- | --- | --- | --- |');
+    for (const g of items) {
       out.push(`| ${mdText(g.title)} | ${g.need} | ${GALLERY_ICON[g.status]} ${GALLERY_LABEL[g.status]} | ${mdText(g.note)} |`);
     }
     out.push('');

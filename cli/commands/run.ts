@@ -3,7 +3,7 @@
  * hand the run to Playwright (config file + env), supervise it (Ctrl-C → its fixtures clean up → we sweep the
  * journal), then read compliance.json for the summary and the exit code.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -11,6 +11,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
 import { OKTA_TIMEOUT_MS } from '../../core/profile.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { applyVerdictsToAllure } from '../../reports/allure.js';
+import { writeAllureEnvironment } from '../../reports/allure-environment.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
 import { EXIT, say, usageError, type CliContext } from '../context.js';
@@ -160,6 +161,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       say(ctx, 'stderr', 'scim-conform: no check matches the selection; "scim-conform list" with the same --only/--skip previews it');
       return EXIT.usage;
     }
+    if (existsSync(join(opts.outDir, ALLURE_RESULTS))) writeAllureEnvironment(report, join(opts.outDir, ALLURE_RESULTS));
     for (const line of summaryLines(report, opts.outDir)) say(ctx, 'stdout', line);
     if (opts.baseline) say(ctx, 'stdout', `\nCompared with --baseline ${args.baseline}:\n${formatDiff(diffReports(opts.baseline, report))}`);
     return exitCodeFor(report);

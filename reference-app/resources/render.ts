@@ -72,7 +72,8 @@ export function toResourceText(s: StoredText, baseUrl: string): string | undefin
 
 /** What a client may not set: the server owns id and meta; members live in their own table. */
 export function storedAttrs(resource: Json, type: ResourceType): Json {
-  const { id: _id, meta: _meta, ...rest } = resource;
+  // password: accepted by PATCH as by POST and PUT, never stored (scim/coerce.ts normalizeForWrite)
+  const { id: _id, meta: _meta, password: _password, ...rest } = resource;
   if (type === 'Group') delete rest.members;
   return rest;
 }

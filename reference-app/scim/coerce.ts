@@ -136,6 +136,8 @@ export function normalizeForWrite(body: unknown, resourceType: ResourceType, mod
   const extensions: Record<string, Record<string, unknown>> = {};
   const put = (resolved: NonNullable<ReturnType<typeof resolveAttr>>, raw: unknown): void => {
     if (resolved.attr.mutability === 'readOnly' || resolved.attr.name === 'schemas') return;
+    // This app stores no passwords: a writeOnly value (Okta's placeholder password) is accepted and dropped.
+    if (resolved.attr.mutability === 'writeOnly') return;
     const value = resolved.attr.name === 'members' && resourceType === 'Group'
       ? coerceMembers(resolved.attr, raw)
       : coerceValue(resolved.attr, raw);

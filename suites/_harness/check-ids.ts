@@ -21,4 +21,8 @@ export const CHECK = {
   deactivate: 'deactivation/deactivate',
   reactivate: 'deactivation/reactivate',
   deprovision: 'lifecycle/deprovision',
+  oktaAssign: 'okta/assign-create',
+  oktaSpecCreate: 'okta/spec-create-user',
+  oktaDeactivate: 'okta/deactivate',
+  oktaGroupPush: 'okta/group-push',
 } as const;
