@@ -9,6 +9,7 @@ export const emptyFilter404: Defect = {
   requirements: [
     'FILTER-NO-MATCH', 'CONN-TEST', 'FILTER-AND', 'USER-DELETE',
     'CYCLE-INITIAL', 'CYCLE-INCREMENTAL', 'CYCLE-DEPROVISION', 'CYCLE-RESTORE', 'CYCLE-MATCH-EXISTING', 'CYCLE-ON-DEMAND',
+    'OKTA-SPEC-FILTER-UNKNOWN', 'OKTA-SPEC-FILTER-RANDOM',
   ],
   description: 'Answers a filtered query that matches nothing with 404 Not Found instead of 200 and an empty ListResponse (Entra quarantines such endpoints).',
   install: () => ({

@@ -7,15 +7,18 @@ import { duplicateOnMatch } from './duplicate-on-match.js';
 import { emptyFilter404 } from './empty-filter-404.js';
 import { emptyStringRejected } from './empty-string-rejected.js';
 import { enterpriseUrnPathIgnored } from './enterprise-urn-path-ignored.js';
+import { errorBodyPlainText } from './error-body-plain-text.js';
 import { errorWithoutDetail } from './error-without-detail.js';
 import { filterAndUnsupported } from './filter-and-unsupported.js';
 import { filterEmailUnsupported } from './filter-email-unsupported.js';
 import { filterExternalIdUnsupported } from './filter-externalid-unsupported.js';
 import { filterIgnoresSoftDeleted } from './filter-ignores-soft-deleted.js';
+import { filterValueUppercaseRejected } from './filter-value-uppercase-rejected.js';
 import { groupDeleteNoop } from './group-delete-noop.js';
 import { groupDeleteUnknown204 } from './group-delete-unknown-204.js';
 import { groupDisplayNameCaseSensitive } from './group-displayname-case-sensitive.js';
 import { groupDisplayNameNotUnique } from './group-displayname-not-unique.js';
+import { groupEmptyMembersRejected } from './group-empty-members-rejected.js';
 import { groupGetIdMismatch } from './group-get-id-mismatch.js';
 import { groupPaginationIgnoresStartIndex } from './group-pagination-ignores-start-index.js';
 import { groupPatchNoPathIgnored } from './group-patch-no-path-ignored.js';
@@ -30,6 +33,7 @@ import { memberFilterRemoveIgnored } from './member-filter-remove-ignored.js';
 import { membersAlwaysReturned } from './members-always-returned.js';
 import { membersFilterUnsupported } from './members-filter-unsupported.js';
 import { membersReplaceIgnored } from './members-replace-ignored.js';
+import { nameDroppedOnGet } from './name-dropped-on-get.js';
 import { noAuth } from './no-auth.js';
 import { noIdInProjection } from './no-id-in-projection.js';
 import { noLocationHeader } from './no-location-header.js';
@@ -38,14 +42,18 @@ import { oauthShortTokens } from './oauth-short-tokens.js';
 import { oauthWrongSecretAccepted } from './oauth-wrong-secret-accepted.js';
 import { opCaseSensitive } from './op-case-sensitive.js';
 import { paginationZeroBased } from './pagination-zero-based.js';
+import { pagingFieldsAsStrings } from './paging-fields-as-strings.js';
 import { patchAddIgnoredWhenAbsent } from './patch-add-ignored-when-absent.js';
 import { patchFilteredPathIgnored } from './patch-filtered-path-ignored.js';
 import { patchIgnoredInDefaultDialect } from './patch-ignored-in-default-dialect.js';
 import { patchRemoveIgnored } from './patch-remove-ignored.js';
 import { patchRemovesAppliedLast } from './patch-removes-applied-last.js';
 import { patchSubattributeReplaceIgnored } from './patch-subattribute-replace-ignored.js';
+import { placeholderPasswordRejected } from './placeholder-password-rejected.js';
 import { postReturns200 } from './post-returns-200.js';
 import { primaryAsString } from './primary-as-string.js';
+import { putDropsExtension } from './put-drops-extension.js';
+import { putDropsName } from './put-drops-name.js';
 import { rateLimit429 } from './rate-limit-429.js';
 import { reactivateIgnored } from './reactivate-ignored.js';
 import { reformatPhone } from './reformat-phone.js';
@@ -62,6 +70,7 @@ import { stringFalseIsTruthy } from './string-false-is-truthy.js';
 import { tlsLegacyVersions } from './tls-legacy-versions.js';
 import { unknownUser200 } from './unknown-user-200.js';
 import { userGetIdMismatch } from './user-get-id-mismatch.js';
+import { userPatchNoPathRejected } from './user-patch-no-path-rejected.js';
 import { usernameCaseSensitive } from './username-case-sensitive.js';
 import { usernameEqAsContains } from './username-eq-as-contains.js';
 import { usernameNotUnique } from './username-not-unique.js';
@@ -78,15 +87,18 @@ export const DEFECTS: readonly Defect[] = [
   emptyFilter404,
   emptyStringRejected,
   enterpriseUrnPathIgnored,
+  errorBodyPlainText,
   errorWithoutDetail,
   filterAndUnsupported,
   filterEmailUnsupported,
   filterExternalIdUnsupported,
   filterIgnoresSoftDeleted,
+  filterValueUppercaseRejected,
   groupDeleteNoop,
   groupDeleteUnknown204,
   groupDisplayNameCaseSensitive,
   groupDisplayNameNotUnique,
+  groupEmptyMembersRejected,
   groupGetIdMismatch,
   groupPaginationIgnoresStartIndex,
   groupPatchNoPathIgnored,
@@ -101,6 +113,7 @@ export const DEFECTS: readonly Defect[] = [
   membersAlwaysReturned,
   membersFilterUnsupported,
   membersReplaceIgnored,
+  nameDroppedOnGet,
   noAuth,
   noIdInProjection,
   noLocationHeader,
@@ -109,14 +122,18 @@ export const DEFECTS: readonly Defect[] = [
   oauthWrongSecretAccepted,
   opCaseSensitive,
   paginationZeroBased,
+  pagingFieldsAsStrings,
   patchAddIgnoredWhenAbsent,
   patchFilteredPathIgnored,
   patchIgnoredInDefaultDialect,
   patchRemoveIgnored,
   patchRemovesAppliedLast,
   patchSubattributeReplaceIgnored,
+  placeholderPasswordRejected,
   postReturns200,
   primaryAsString,
+  putDropsExtension,
+  putDropsName,
   rateLimit429,
   reactivateIgnored,
   reformatPhone,
@@ -133,6 +150,7 @@ export const DEFECTS: readonly Defect[] = [
   tlsLegacyVersions,
   unknownUser200,
   userGetIdMismatch,
+  userPatchNoPathRejected,
   usernameCaseSensitive,
   usernameEqAsContains,
   usernameNotUnique,

@@ -6,7 +6,7 @@ const isActive = (k: string): boolean => /^active$/i.test(k);
 
 export const reactivateIgnored: Defect = {
   name: 'reactivate-ignored',
-  requirements: ['USER-REACTIVATE', 'CYCLE-RESTORE'],
+  requirements: ['USER-REACTIVATE', 'CYCLE-RESTORE', 'OKTA-USER-REACTIVATE', 'OKTA-CRUD'],
   description: 'Once a user is inactive, a PATCH setting active to true (or "True") is acknowledged but not applied: deprovisioned users can never be restored.',
   install: () => ({
     patch: (body, ctx) => {

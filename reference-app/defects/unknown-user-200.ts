@@ -3,7 +3,7 @@ import type { Defect } from './types.js';
 
 export const unknownUser200: Defect = {
   name: 'unknown-user-200',
-  requirements: ['USER-GET-UNKNOWN'],
+  requirements: ['USER-GET-UNKNOWN', 'OKTA-SPEC-GET-UNKNOWN', 'OKTA-SPEC-GET-FIXED-UNKNOWN'],
   description: 'GET /Users/{id} of an id that never existed answers 200 with an empty User ({"schemas":[…User]}) instead of 404; ids it deleted still get 404.',
   install: () => {
     const deleted = new Set<string>();

@@ -8,6 +8,11 @@
  *   (UPDATE_MATRIX=1 rewrites it after a deliberate change).
  * RATE-25RPS (a 10 s load) runs only against the clean instance and the rate defect's.
  *
+ * Both profiles: Entra's checks run against `clean` and one instance per defect naming an Entra requirement (rows
+ * keyed by the defect's name, as before profiles); Okta's checks against `clean@okta` and one instance per defect
+ * naming an Okta requirement (rows keyed `<defect>@okta`). An instance runs and is judged on its profile's
+ * requirements only.
+ *
  * Each defect instance gets the checks citing the defect's requirements (the clean one gets everything): about
  * 390 checks, half a minute on 2 cores, part of `npm test`; `npm run test:defects` runs it alone.
  * DEFECT_MATRIX=full runs every check against every defect, proving that no check of another requirement goes
@@ -24,6 +29,8 @@ import { fileURLToPath } from 'node:url';
 import { DEFECTS, defectsByName } from '../../reference-app/defects/index.js';
 import { startReferenceApp, type RunningReferenceApp } from '../../reference-app/server.js';
 import type { RunConfig } from '../../core/run-config.js';
+import { PROFILES, type Profile } from '../../core/profile.js';
+import { findRequirement, profileOf } from '../../core/requirements.js';
 
 const TOKEN = 'matrix-token-0123456789';
 const CLIENT = { id: 'matrix-client', secret: 'matrix-client-secret-0123456789' };
@@ -35,6 +42,25 @@ const FULL = process.env.DEFECT_MATRIX === 'full';
 /** DEFECTS_ONLY=a,b: just these defects (and the clean app), compared with their rows of the committed matrix. */
 const SELECTED = process.env.DEFECTS_ONLY ? defectsByName(process.env.DEFECTS_ONLY.split(',').map((n) => n.trim())) : DEFECTS;
 
+/** One reference-app instance: a profile's clean app, or one defect judged on that profile's requirements. */
+interface Instance { name: string; profile: Profile; defects: string[]; requirements: string[] }
+
+const ofProfile = (ids: readonly string[], profile: Profile): string[] => ids.filter((id) => {
+  const r = findRequirement(id);
+  return r !== undefined && profileOf(r) === profile;
+});
+
+/** `clean` / `<defect>` for Entra, as before profiles; `clean@okta` / `<defect>@okta` for Okta. */
+const instanceName = (base: string, profile: Profile): string => (profile === 'entra' ? base : `${base}@${profile}`);
+
+function instancesOf(defects: readonly (typeof DEFECTS)[number][]): Instance[] {
+  return PROFILES.flatMap((profile) => [
+    { name: instanceName(CLEAN, profile), profile, defects: [], requirements: [] },
+    ...defects.map((d) => ({ name: instanceName(d.name, profile), profile, defects: [d.name], requirements: ofProfile(d.requirements, profile) }))
+      .filter((i) => i.requirements.length > 0),
+  ]);
+}
+
 interface Line { target: string; id: string; status: string; requirements: string[]; blockedBy?: string; message?: string }
 
 test('each defect turns exactly the checks citing its requirements red', { timeout: 1_200_000 }, async () => {
@@ -43,7 +69,8 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
   let child: ChildProcess | undefined;
   try {
     const targets: Record<string, string> = {};
-    const instances = [{ name: CLEAN, defects: [] as string[] }, ...SELECTED.map((d) => ({ name: d.name, defects: [d.name] }))];
+    const instances = instancesOf(SELECTED);
+    const judged = instances.filter((i) => i.defects.length > 0);
     for (const inst of instances) {
       const tls = inst.name === 'tls-legacy-versions';
       const app = await startReferenceApp({
@@ -53,7 +80,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       });
       apps.push(app);
       const config: RunConfig = {
-        url: app.url, profile: 'entra', embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
+        url: app.url, profile: inst.profile, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
         dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },
@@ -64,7 +91,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       targets[inst.name] = file;
     }
     const matrixFile = join(out, 'matrix.json');
-    const scope = FULL ? undefined : Object.fromEntries(SELECTED.map((d) => [d.name, d.requirements]));
+    const scope = FULL ? undefined : Object.fromEntries(judged.map((i) => [i.name, i.requirements]));
     writeFileSync(matrixFile, JSON.stringify({ targets, rateTargets: [CLEAN, RATE_DEFECT], scope, out }));
     const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
     const config = fileURLToPath(new URL('./matrix.config.ts', import.meta.url));
@@ -80,12 +107,14 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
     const lines = readFileSync(join(out, 'matrix.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
     const red = (target: string): Line[] => lines.filter((l) => l.target === target && RED.has(l.status));
 
-    const cleanRed = red(CLEAN);
-    assert.deepEqual(cleanRed.map((l) => `${l.id}: ${l.status} ${l.message ?? ''}`), [], 'the clean reference app passes every check');
+    for (const profile of PROFILES) {
+      const cleanRed = red(instanceName(CLEAN, profile));
+      assert.deepEqual(cleanRed.map((l) => `${l.id}: ${l.status} ${l.message ?? ''}`), [], `the clean reference app passes every ${profile} check`);
+    }
 
     const actual: Record<string, string[]> = {};
     const problems: string[] = [];
-    for (const d of SELECTED) {
+    for (const d of judged) {
       const reds = red(d.name);
       actual[d.name] = reds.map((l) => `${l.id} ${l.status}`).sort();
       for (const r of d.requirements) {
@@ -106,7 +135,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
     });
     assert.deepEqual(falseBlockers, [], 'every blocker that ran went red');
     // The committed matrix lists, per defect, its own requirements' red checks (the full run adds nothing to it).
-    const own: Record<string, string[]> = Object.fromEntries(SELECTED.map((d) => [d.name, (actual[d.name] ?? []).filter((entry) => {
+    const own: Record<string, string[]> = Object.fromEntries(judged.map((d) => [d.name, (actual[d.name] ?? []).filter((entry) => {
       const line = red(d.name).find((l) => `${l.id} ${l.status}` === entry);
       return line?.requirements.some((r) => d.requirements.includes(r));
     })]));
@@ -114,11 +143,11 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
     let expected = committed;
     if (process.env.UPDATE_MATRIX === '1') {
       const merged = { ...committed, ...own };
-      expected = Object.fromEntries(DEFECTS.filter((d) => merged[d.name]).map((d) => [d.name, merged[d.name] ?? []]));
+      expected = Object.fromEntries(instancesOf(DEFECTS).filter((i) => merged[i.name]).map((i) => [i.name, merged[i.name] ?? []]));
       writeFileSync(EXPECTED, `${JSON.stringify(expected, null, 2)}\n`);
     }
     assert.ok(expected, 'tests/defects/expected-matrix.json is committed (UPDATE_MATRIX=1 writes it)');
-    const rows = SELECTED === DEFECTS ? expected : Object.fromEntries(SELECTED.map((d) => [d.name, expected[d.name]]));
+    const rows = SELECTED === DEFECTS ? expected : Object.fromEntries(judged.map((d) => [d.name, expected[d.name]]));
     assert.deepEqual(own, rows, 'the defect → red checks matrix equals the committed one');
   } finally {
     // A timed-out test must not leave Playwright running the matrix in the background.
