@@ -71,6 +71,7 @@ export function summaryLines(report: ComplianceReport, outDir: string): string[]
   return [
     '',
     ...(report.profile === 'okta' ? [`Okta Integration Network: ${verdictTitle(report.verdict, 'okta')}`] : []),
+    ...(report.galleries ?? []).map((g) => `${g.gallery}: ${verdictTitle(g.verdict, g.profile)}`),
     `Verdict: ${report.verdict === 'not-ready' ? `${VERDICT_TEXT['not-ready']}: ${problems.join(', ')}` : VERDICT_TEXT[report.verdict]}`,
     `Checks: ${counts || 'none ran'} (${report.checks.length} in all, ${(report.durationMs / 1000).toFixed(1)} s${report.options?.seed !== undefined ? `, --seed ${report.options.seed} repeats the data` : ''})`,
     ...(report.notices ?? []).map((n) => `Notice: ${n}`),

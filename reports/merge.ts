@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CheckRecord } from '../core/evidence.js';
 import { runnableModule } from '../core/package-files.js';
-import { buildReport, type BuildContext } from './build-report.js';
+import { GALLERY_OF, type Profile } from '../core/profile.js';
+import { buildReport, verdictOf, type BuildContext } from './build-report.js';
 import type { ComplianceReport, ReportCheck } from './model.js';
 import type { ScimConformReporterOptions } from './playwright-reporter.js';
 
@@ -23,12 +24,28 @@ function toRecord(c: ReportCheck): CheckRecord {
   return record;
 }
 
+/**
+ * Shards of one run merge into one report under the same rules. Runs of several profiles (an Entra run and an Okta
+ * run) merge per profile first, then into one report with a verdict per gallery (`galleries`); the overall verdict
+ * is the worst of them, since the catalogues are disjoint.
+ */
 export function mergeComplianceReports(
   reports: readonly ComplianceReport[],
   ctx: Pick<BuildContext, 'waivers' | 'now' | 'catalogue'> = {},
 ): ComplianceReport {
   const first = reports[0];
   if (!first) throw new Error('nothing to merge: no compliance reports given');
+  const profileOf = (r: ComplianceReport): Profile => r.profile ?? 'entra';
+  const profiles = [...new Set(reports.map(profileOf))];
+  if (profiles.length > 1) {
+    return mergeProfiles(profiles.map((p) => mergeShards(reports.filter((r) => profileOf(r) === p), p, ctx)));
+  }
+  return mergeShards(reports, profileOf(first), ctx);
+}
+
+function mergeShards(reports: readonly ComplianceReport[], profile: Profile, ctx: Pick<BuildContext, 'waivers' | 'now' | 'catalogue'>): ComplianceReport {
+  const first = reports[0];
+  if (!first) throw new Error(`nothing to merge for profile ${profile}`);
   const notices: string[] = [`Merged from ${reports.length} shard report(s).`];
   const targets = [...new Set(reports.map((r) => r.target.url))];
   if (targets.length > 1) notices.push(`The shards ran against different targets: ${targets.join(', ')}.`);
@@ -51,8 +68,45 @@ export function mergeComplianceReports(
     options,
     notices,
     ...(first.attributes ? { attributes: first.attributes } : {}),
+    profile,
     ...ctx,
   });
+}
+
+/** One report of the per-profile reports: every check and requirement, each gallery's verdict and checklist. */
+function mergeProfiles(parts: readonly ComplianceReport[]): ComplianceReport {
+  const [first] = parts;
+  if (!first) throw new Error('nothing to merge');
+  const requirements = parts.flatMap((p) => p.requirements);
+  const sum = <K extends string>(pick: (r: ComplianceReport) => Partial<Record<K, number>> | undefined): Record<K, number> => {
+    const out = {} as Record<K, number>;
+    for (const p of parts) for (const [k, v] of Object.entries(pick(p) ?? {}) as Array<[K, number]>) out[k] = (out[k] ?? 0) + v;
+    return out;
+  };
+  const starts = parts.map((p) => Date.parse(p.startedAt));
+  const start = Math.min(...starts);
+  const end = Math.max(...parts.map((p, i) => (starts[i] ?? start) + p.durationMs));
+  const galleries = parts.map((p) => ({ profile: p.profile ?? 'entra', gallery: GALLERY_OF[p.profile ?? 'entra'], verdict: p.verdict, checklist: p.gallery ?? [] }));
+  const notices = [
+    `Merged runs of ${galleries.length} profiles (${galleries.map((g) => g.profile).join(', ')}): one verdict per gallery; the overall verdict is the worst of them.`,
+    ...parts.flatMap((p) => (p.notices ?? []).map((n) => `[${p.profile ?? 'entra'}] ${n}`)),
+  ];
+  const report: ComplianceReport = {
+    schemaVersion: 1,
+    tool: first.tool,
+    target: first.target,
+    startedAt: new Date(start).toISOString(),
+    durationMs: end - start,
+    verdict: verdictOf(requirements),
+    summary: sum((p) => p.summary) as ComplianceReport['summary'],
+    requirements,
+    checks: parts.flatMap((p) => p.checks).sort((a, b) => a.id.localeCompare(b.id) || (a.dialect ?? '').localeCompare(b.dialect ?? '')),
+    requirementSummary: sum((p) => p.requirementSummary) as NonNullable<ComplianceReport['requirementSummary']>,
+    galleries,
+    notices,
+  };
+  if (first.options) report.options = first.options;
+  return report;
 }
 
 export interface BlobMergeOptions {

@@ -2,6 +2,7 @@
  * `scim-conform merge DIR… --out DIR`: one report from the output folders of `run --shard i/n`, built from their
  * compliance.json files under the same verdict rules; their allure-results are gathered too. Exits like `run`.
  */
+import { writeAllureEnvironment } from '../../reports/allure-environment.js';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
@@ -47,6 +48,8 @@ export function mergeCommand(ctx: CliContext): CommandModule<object, MergeArgs> 
           cpSync(results, join(out, ALLURE_RESULTS), { recursive: true });
         }
       }
+      // The shards' environment.properties were copied over each other: the merged verdict(s) replace them.
+      if (existsSync(join(out, ALLURE_RESULTS))) writeAllureEnvironment(merged, join(out, ALLURE_RESULTS));
       say(ctx, 'stdout', `Merged ${reports.length} shard report(s)`);
       for (const line of summaryLines(merged, out)) say(ctx, 'stdout', line);
       ctx.exitCode = exitCodeFor(merged);

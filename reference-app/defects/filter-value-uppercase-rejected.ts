@@ -9,7 +9,7 @@ export const filterValueUppercaseRejected: Defect = {
   install: () => ({
     response: (res, req) => {
       const hint = req.resourceType === 'User' && isQuery(req) ? equalityHint(req) : undefined;
-      return hint?.attr === 'userName' && typeof hint.value === 'string' && hint.value !== hint.value.toLowerCase()
+      return res.status === 200 && hint?.attr === 'userName' && typeof hint.value === 'string' && hint.value !== hint.value.toLowerCase()
         ? errorReply(400, 'userName must be lower case.', 'invalidFilter')
         : res;
     },

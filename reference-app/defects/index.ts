@@ -23,6 +23,7 @@ import { groupGetIdMismatch } from './group-get-id-mismatch.js';
 import { groupPaginationIgnoresStartIndex } from './group-pagination-ignores-start-index.js';
 import { groupPatchNoPathIgnored } from './group-patch-no-path-ignored.js';
 import { groupPostReturns200 } from './group-post-returns-200.js';
+import { groupsListNeedsFilter } from './groups-list-needs-filter.js';
 import { invalidFilterIgnored } from './invalid-filter-ignored.js';
 import { itemsPerPageWrong } from './items-per-page-wrong.js';
 import { jsonContentType } from './json-content-type.js';
@@ -103,6 +104,7 @@ export const DEFECTS: readonly Defect[] = [
   groupPaginationIgnoresStartIndex,
   groupPatchNoPathIgnored,
   groupPostReturns200,
+  groupsListNeedsFilter,
   invalidFilterIgnored,
   itemsPerPageWrong,
   jsonContentType,

@@ -6,11 +6,11 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { HarnessError } from '../../core/errors.js';
-import { REQUIREMENTS } from '../../core/requirements.js';
+import { OKTA_REQUIREMENTS, REQUIREMENTS } from '../../core/requirements.js';
 import { URN } from '../../core/urns.js';
 import { DEFECTS, defectByName } from '../../reference-app/defects/index.js';
 import { tlsOptions } from '../../reference-app/http/tls.js';
-import { app, createGroup, createUser, entraUser, expectStatus, patchOp, q, resources, send, TOKEN, type Json } from './helpers.js';
+import { app, createGroup, createUser, entraUser, expectScimError, expectStatus, patchOp, q, resources, send, TOKEN, type Json } from './helpers.js';
 
 type Scenario = (a: FastifyInstance) => Promise<void>;
 
@@ -26,6 +26,59 @@ const found = async (a: FastifyInstance, path: string, filter: string): Promise<
 };
 
 const SCENARIOS: Record<string, Scenario> = {
+  'paging-fields-as-strings': async (a) => {
+    await createUser(a, 'paging@x.org');
+    const page = (await send(a, 'GET', 'Users?startIndex=1&count=100')).body;
+    assert.deepEqual([page.totalResults, page.startIndex, page.itemsPerPage].map((v) => typeof v), ['string', 'string', 'string'], 'paging fields as strings');
+    assert.equal(typeof (await send(a, 'GET', `Users?filter=${q('userName eq "paging@x.org"')}`)).body.totalResults, 'number', 'filtered queries unchanged');
+  },
+  'placeholder-password-rejected': async (a) => {
+    expectStatus(await send(a, 'POST', 'Users', entraUser('pw1@x.org', { password: '1mz050nq' })), 400, 'Okta\'s placeholder refused');
+    expectStatus(await send(a, 'POST', 'Users', entraUser('pw2@x.org', { password: 'Str0ngEnough12' })), 201, 'a policy-conform password accepted');
+    expectStatus(await send(a, 'POST', 'Users', entraUser('pw3@x.org')), 201, 'no password accepted');
+  },
+  'put-drops-name': async (a) => {
+    const u = await createUser(a, 'putname@x.org', { name: { givenName: 'Ann', familyName: 'Lee' } });
+    expectStatus(await send(a, 'PUT', `Users/${String(u.id)}`, { ...u, name: { givenName: 'Bea', familyName: 'Lee' } }), 200, 'PUT answered');
+    assert.equal((await get(a, u.id)).name, undefined, 'the name is gone, not changed');
+  },
+  'put-drops-extension': async (a) => {
+    const u = await createUser(a, 'putext@x.org', { schemas: [URN.User, ENT], [ENT]: { department: 'Sales' } });
+    expectStatus(await send(a, 'PUT', `Users/${String(u.id)}`, { ...u, title: 'Boss' }), 200, 'PUT answered');
+    const after = await get(a, u.id);
+    assert.equal(after.title, 'Boss', 'core attributes applied');
+    assert.equal((after[ENT] as Json | undefined)?.department, undefined, 'the extension dropped');
+  },
+  'user-patch-no-path-rejected': async (a) => {
+    const u = await createUser(a, 'nopath@x.org');
+    expectScimError(await patchUser(a, u.id, { op: 'replace', value: { active: false } }), 400, 'path-less refused', 'invalidPath');
+    expectStatus(await patchUser(a, u.id, { op: 'replace', path: 'active', value: false }), 200, 'with a path it works');
+  },
+  'error-body-plain-text': async (a) => {
+    const r = await send(a, 'GET', 'Users/nope');
+    assert.equal(r.status, 404, 'still 404');
+    assert.match(String(r.headers['content-type']), /^text\/plain/, 'as text/plain');
+    assert.equal(r.text.startsWith('404 '), true, `plain text: ${r.text}`);
+  },
+  'filter-value-uppercase-rejected': async (a) => {
+    await createUser(a, 'upper@x.org');
+    expectScimError(await send(a, 'GET', `Users?filter=${q('userName eq "UPPER@X.ORG"')}`), 400, 'upper case refused', 'invalidFilter');
+    assert.equal(await found(a, 'Users', 'userName eq "upper@x.org"'), 1, 'lower case found');
+  },
+  'name-dropped-on-get': async (a) => {
+    const u = await createUser(a, 'noname@x.org', { name: { givenName: 'Ann', familyName: 'Lee' } });
+    assert.equal((await get(a, u.id)).name, undefined, 'no name by id');
+    assert.equal((resources(await send(a, 'GET', `Users?filter=${q('userName eq "noname@x.org"')}`))[0]?.name as Json | undefined)?.givenName, 'Ann', 'the list still has it');
+  },
+  'groups-list-needs-filter': async (a) => {
+    await createGroup(a, 'Listed');
+    expectScimError(await send(a, 'GET', 'Groups?startIndex=1&count=100'), 400, 'unfiltered list refused', 'invalidFilter');
+    assert.equal(await found(a, 'Groups', 'displayName eq "Listed"'), 1, 'a lookup works');
+  },
+  'group-empty-members-rejected': async (a) => {
+    expectScimError(await send(a, 'POST', 'Groups', { schemas: [URN.Group], displayName: 'Empty', members: [] }), 400, 'members: [] refused', 'invalidValue');
+    expectStatus(await send(a, 'POST', 'Groups', { schemas: [URN.Group], displayName: 'NoKey' }), 201, 'no members key accepted');
+  },
   'no-auth': async (a) => {
     expectStatus(await send(a, 'GET', 'Users', undefined, { authorization: '' }), 200, 'no token accepted');
   },
@@ -362,7 +415,7 @@ describe('reference app: defects', () => {
   it('registry: unique kebab-case names, known requirement IDs, a scenario each', () => {
     const names = DEFECTS.map((d) => d.name);
     assert.equal(new Set(names).size, names.length, 'names are unique');
-    const ids = new Set(REQUIREMENTS.map((r) => r.id));
+    const ids = new Set([...REQUIREMENTS, ...OKTA_REQUIREMENTS].map((r) => r.id));
     for (const d of DEFECTS) {
       assert.match(d.name, /^[a-z0-9]+(-[a-z0-9.]+)*$/, `${d.name} is kebab-case`);
       assert.ok(d.requirements.length > 0, `${d.name} names a requirement`);
@@ -375,7 +428,7 @@ describe('reference app: defects', () => {
 
   it('registry: every requirement of the catalogue is broken by at least one defect', () => {
     const covered = new Set(DEFECTS.flatMap((d) => d.requirements));
-    assert.deepEqual(REQUIREMENTS.map((r) => r.id).filter((id) => !covered.has(id)), [], 'uncovered requirements');
+    assert.deepEqual([...REQUIREMENTS, ...OKTA_REQUIREMENTS].map((r) => r.id).filter((id) => !covered.has(id)), [], 'uncovered requirements (both profiles)');
   });
 
   it('an unknown defect name is a configuration error naming the known ones', () => {

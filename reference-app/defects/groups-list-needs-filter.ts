@@ -1,0 +1,14 @@
+import { errorReply } from '../http/scim-reply.js';
+import { filterText, isQuery } from './helpers.js';
+import type { Defect } from './types.js';
+
+export const groupsListNeedsFilter: Defect = {
+  name: 'groups-list-needs-filter',
+  requirements: ['OKTA-SPEC-GROUPS', 'OKTA-TEST-CREDENTIALS', 'LIST-GROUP-PAGINATION'],
+  description: 'Answers a /Groups query without a filter with 400 invalidFilter (only lookups by displayName are implemented), so group lists — Okta\'s Test API Credentials and import, the spec test\'s Groups step — fail (jelhub/scimgateway#26).',
+  install: () => ({
+    response: (res, req) => (res.status === 200 && req.resourceType === 'Group' && isQuery(req) && filterText(req) === undefined
+      ? errorReply(400, 'A filter is required on /Groups.', 'invalidFilter')
+      : res),
+  }),
+};
