@@ -295,8 +295,7 @@ export function renderHtml(report: ComplianceReport): string {
 <body>
 <header class="banner v-${report.verdict}" id="verdict">
 <h1>${esc(verdictTitle(report.verdict, report.profile))}</h1>
-<p>${esc(verdictSentence(report))}</p>
-${galleryVerdicts(report)}
+<p>${esc(verdictSentence(report))}</p>${galleryVerdicts(report)}
 <p class="meta">${esc(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${esc(report.tool.name)} ${esc(report.tool.version)} · started ${esc(report.startedAt)} · ${esc(formatMs(report.durationMs))}</p>
 <p class="meta" id="count-line">${report.checks.length} checks: ${esc(countLine)}</p>
 </header>

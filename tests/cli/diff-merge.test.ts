@@ -83,7 +83,7 @@ describe('merge', () => {
     const code = await runCli(['merge', 's1', 's2', '--out', 'merged'], io);
     assert.equal(code, 1, `exit 1 (stderr: ${io.err()})`);
     for (const file of Object.values(REPORT_FILES)) assert.ok(existsSync(join(dir, 'merged', file)), `${file} is written`);
-    assert.deepEqual(readdirSync(join(dir, 'merged', 'allure-results')).sort(), ['s1-result.json', 's2-result.json'], 'allure results of both shards');
+    assert.deepEqual(readdirSync(join(dir, 'merged', 'allure-results')).sort(), ['environment.properties', 's1-result.json', 's2-result.json'], 'allure results of both shards, and the merged verdict for its overview');
     assert.match(io.out(), /Merged 2 shard report\(s\)/, 'says what it merged');
     assert.match(io.out(), /Verdict: NOT READY: USER-GET/, 'the merged verdict');
   });
