@@ -156,10 +156,11 @@ function gallery(report: ComplianceReport): string {
     ? report.galleries.map((g) => ({ profile: g.profile, items: g.checklist }))
     : [{ profile: report.profile ?? 'entra', items: report.gallery ?? [] }];
   return lists.filter((l) => l.items.length).map(({ profile, items }) => {
+    // The headings are our own constant text (legend.ts), written as they are like the rest of the page's prose.
     const heading = CHECKLIST_HEADING[profile];
     const rows = items.map((g) => `<tr class="g-${g.status}"><td>${esc(g.title)}</td><td>${esc(g.need)}</td><td><span class="badge g-${g.status}">${esc(GALLERY_LABEL[g.status])}</span></td><td>${esc(g.note)}</td></tr>`);
-    return `<section id="${profile === 'entra' ? 'gallery' : `gallery-${profile}`}"><h2>${esc(heading.title)}</h2><p>${esc(heading.intro)}</p>
-<table class="grid"><thead><tr><th>item</th><th>${esc(heading.owner)}</th><th>status</th><th>note</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
+    return `<section id="${profile === 'entra' ? 'gallery' : `gallery-${profile}`}"><h2>${heading.title}</h2><p>${heading.intro}</p>
+<table class="grid"><thead><tr><th>item</th><th>${heading.owner}</th><th>status</th><th>note</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></section>`;
   }).join('\n');
 }
 
