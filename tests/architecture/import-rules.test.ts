@@ -4,7 +4,7 @@
  * violations; and a fixture tree with one deliberate breach per kind of rule, each caught.
  */
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -14,14 +14,16 @@ import { cruise, type ICruiseResult, type IFlattenedRuleSet, type IForbiddenRule
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BREACH = fileURLToPath(new URL('./fixtures/breach/', import.meta.url));
 const config = createRequire(import.meta.url)(join(ROOT, '.dependency-cruiser.cjs')) as { forbidden: IForbiddenRuleType[]; options: Record<string, unknown> };
-/** Top-level entries that hold no source of ours. */
-const NOT_CODE = new Set(['node_modules', 'dist', 'docs', 'scim-conform-report']);
+const CODE = /\.(ts|js|mjs|cjs)$/;
 
-/** Every folder and root file of `base` dependency-cruiser should see: hidden, generated and doc folders aside. */
+/**
+ * The top-level folders and root files of `base` that hold code git tracks or would track (ignored output such as
+ * scim-conform-report/ or dist/ aside; hidden entries like this rule file too).
+ */
 function codeEntries(base: string): string[] {
-  return readdirSync(base, { withFileTypes: true })
-    .filter((e) => !e.name.startsWith('.') && !NOT_CODE.has(e.name) && (e.isDirectory() || /\.(ts|js|mjs|cjs)$/.test(e.name)))
-    .map((e) => e.name);
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: base, encoding: 'utf8' }).split('\n');
+  const tops = files.filter((f) => CODE.test(f) && !f.startsWith('.')).map((f) => f.split('/')[0] ?? f);
+  return [...new Set(tops)].sort();
 }
 
 async function cruiseTree(base: string): Promise<ICruiseResult> {
