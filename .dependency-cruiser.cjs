@@ -1,7 +1,7 @@
 /**
  * The import rules of scim-conform, as each folder's README states them ("May import: …"), checked by
- * dependency-cruiser in `npm test` (tests/architecture/import-rules.test.ts) or by hand:
- *   npx depcruise --config .dependency-cruiser.cjs core test-data mock-idp reference-app suites reports replay cli bench action console scripts bin
+ * dependency-cruiser in `npm test` (tests/architecture/import-rules.test.ts) or by hand, naming the folders:
+ *   npx depcruise --config .dependency-cruiser.cjs core mock-idp reference-app suites cli
  * A rule's `comment` is what a violation prints: the README it enforces and how to comply. When a README's list
  * changes, change the rule with it. A module in a folder not named in FOLDERS breaks `unknown-folder`: a new
  * top-level folder needs a README saying what it may import and its rules here.

@@ -92,7 +92,7 @@ const isStringArray: Check = (v) => Array.isArray(v) && v.every((s) => typeof s 
 const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
 const isOauth: Check = (v) => typeof v === 'object' && v !== null && isString((v as Record<string, unknown>).tokenUrl) && isString((v as Record<string, unknown>).clientId);
 
-/** Each field: its test, what a good value is (for the message), and whether it may be absent. */
+/** Each field: its test, what a good value is (for the message), and whether it may be absent; a field of RunConfig without an entry here does not compile. */
 const FIELDS: Record<keyof RunConfig, { ok: Check; want: string; optional?: true }> = {
   url: { ok: (v) => isString(v) && URL.canParse(v as string), want: 'an absolute URL' },
   embedded: { ok: isBoolean, want: 'true or false' },
