@@ -20,13 +20,14 @@ let targets: readonly RunTarget[] | undefined;
 
 /** This run's targets, read once per process; load-time options (the dialects) must agree across a target set. */
 export function runTargets(): readonly RunTarget[] {
-  targets ??= resolveTargets();
+  targets ??= resolveTargets(process.env);
   return targets;
 }
 
-function resolveTargets(): readonly RunTarget[] {
-  const set = readTargetSet();
-  if (!set) return [{ configFile: runConfigFile() }];
+/** The targets `env` names: a target set (SCIM_CONFORM_TARGETS) or the one run configuration (SCIM_CONFORM_CONFIG). */
+export function resolveTargets(env: NodeJS.ProcessEnv): readonly RunTarget[] {
+  const set = readTargetSet(env);
+  if (!set) return [{ configFile: runConfigFile(env) }];
   const named = Object.entries(set).map(([name, configFile]) => ({ name, configFile }));
   // Spec files choose their checks at load time from the dialect: one choice has to hold for every target.
   const dialects = new Set(named.map((t) => loadRunConfig(t.configFile).dialect));
