@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { readAttributeMapping } from '../core/attributes/mapping-file.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
 import { OKTA_TIMEOUT_MS, type OktaVariant, type Profile } from '../core/profile.js';
-import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
+import { DEFAULT_WORKERS, DIALECT_CHOICES, MATCHING_ATTRIBUTES, type DialectChoice, type MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
 import { usageError } from './context.js';
@@ -66,7 +66,8 @@ export interface RunOptions {
   roles: boolean | undefined;
   /** Absolute path of a validated attribute mapping. */
   attributesFile: string | undefined;
-  workers: number | undefined;
+  /** Parallel Playwright workers (DEFAULT_WORKERS unless --workers). */
+  workers: number;
   timeoutMs: number;
   caFile: string | undefined;
   insecure: boolean;
@@ -77,8 +78,8 @@ export interface RunOptions {
 }
 
 export const DEFAULT_OUT = 'scim-conform-report';
-export const DIALECTS: readonly DialectChoice[] = ['default', 'aadOptscim062020', 'both'];
-export const MATCHING: readonly MatchingAttribute[] = ['userName', 'externalId', 'email'];
+export const DIALECTS = DIALECT_CHOICES;
+export const MATCHING = MATCHING_ATTRIBUTES;
 
 function positiveInt(value: number | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -162,7 +163,7 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     manager: args.manager,
     roles: args.roles,
     attributesFile,
-    workers: positiveInt(args.workers, '--workers'),
+    workers: positiveInt(args.workers, '--workers') ?? DEFAULT_WORKERS,
     // Okta gives up after 60 s; a slower answer than Entra's default is still one Okta takes.
     timeoutMs: positiveInt(args.timeout, '--timeout') ?? (profile === 'okta' ? OKTA_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
     caFile: readableFile(args.ca, '--ca', cwd),

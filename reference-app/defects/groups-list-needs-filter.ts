@@ -1,4 +1,4 @@
-import { errorReply } from '../http/scim-reply.js';
+import { errorReply } from '../resources/fail.js';
 import { filterText, isQuery } from './helpers.js';
 import type { Defect } from './types.js';
 

@@ -17,7 +17,8 @@ import { createOktaRequestBuilder, createRequestBuilder, type EntraRequestBuilde
 import { DEFAULT_OKTA_VARIANT, type Profile } from '../../core/profile.js';
 import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
 import { CheckAttributes } from './attributes.js';
-import { runClient, runContext, targetNames } from './context.js';
+import { runClient, runContext } from './context.js';
+import { forTarget, runTargets, type RunTarget } from './targets.js';
 import { Ledger } from './ledger.js';
 import { Setup, type MappedUser, type UserOverrides } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
@@ -126,18 +127,18 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
 
   const declared: Declared = { id, spec, reqs, level, title, body, ...(where ? { location: `${where.file}:${where.line}` } : {}) };
   const profiles = spec.profiles ?? [areaOf(spec.id) === 'okta' ? 'okta' : 'entra'];
-  for (const target of targetNames()) {
+  for (const target of runTargets()) {
     // A run acts like one IdP: the other IdP's checks are not declared, so they are neither run nor reported.
     if (!profiles.includes(runContext(target).config.profile)) continue;
-    const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
-    test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
+    const shown = forTarget(title, target);
+    test(shown.title, { tag, annotation: [...annotation, ...shown.annotation] }, async ({}, testInfo) => {
       await runCheck(declared, target, testInfo);
     });
   }
   return id;
 }
 
-/** What check() resolved once at load time, for every target it declares the check against. */
+/** What check() resolved once at load time, for every target of the run (suites/_harness/targets.ts). */
 interface Declared {
   /** The ID the check runs under. */
   id: string;
@@ -150,7 +151,7 @@ interface Declared {
   body: (ctx: CheckContext) => Promise<void>;
 }
 
-async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
+async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: RunTarget, testInfo: TestInfo): Promise<void> {
   const { config } = runContext(target);
   // A check may wait out one request timeout (Okta's is 60 s) and still needs time to report and clean up.
   const timeout = spec.timeoutMs ?? Math.max(testInfo.timeout, 2 * config.timeoutMs);
