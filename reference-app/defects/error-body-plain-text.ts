@@ -1,4 +1,3 @@
-import { JsonText } from '../http/scim-reply.js';
 import type { Defect } from './types.js';
 
 export const errorBodyPlainText: Defect = {
@@ -9,8 +8,8 @@ export const errorBodyPlainText: Defect = {
     response: (res) => {
       if (res.status < 400) return res;
       const detail = (res.body as { detail?: unknown } | undefined)?.detail;
-      // JsonText is sent as it is: here, not JSON at all.
-      return { ...res, headers: { ...res.headers, 'content-type': 'text/plain; charset=utf-8' }, body: new JsonText(`${res.status} ${typeof detail === 'string' ? detail : 'error'}`) };
+      const { body: _body, ...rest } = res;
+      return { ...rest, headers: { ...res.headers, 'content-type': 'text/plain; charset=utf-8' }, rawText: `${res.status} ${typeof detail === 'string' ? detail : 'error'}` };
     },
   }),
 };

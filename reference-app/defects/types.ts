@@ -43,6 +43,8 @@ export interface ScimReply {
   status: number;
   headers: Record<string, string>;
   body?: unknown;
+  /** Sent as it is instead of `body`: for a defect that answers with something that is not JSON at all. */
+  rawText?: string;
 }
 
 export interface ConflictContext {

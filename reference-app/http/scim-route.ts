@@ -62,6 +62,7 @@ export function sendScim(reply: FastifyReply, res: ScimReply, view: ScimRequestV
   const r = hooks.response ? hooks.response(withParsedBody(res), view) : res;
   reply.code(r.status).header('content-type', SCIM_CONTENT_TYPE);
   for (const [k, v] of Object.entries(r.headers)) reply.header(k, v);
+  if (r.rawText !== undefined) return reply.send(r.rawText);
   if (r.body === undefined || r.status === 204 || r.status === 304) return reply.send();
   return reply.send(r.body instanceof JsonText ? r.body.text : JSON.stringify(r.body));
 }

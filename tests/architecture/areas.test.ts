@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { REPLAY_REQUIREMENTS, REQUIREMENTS } from '../../core/requirements.js';
+import { OKTA_REQUIREMENTS, REPLAY_REQUIREMENTS, REQUIREMENTS } from '../../core/requirements.js';
 
 const SUITES = fileURLToPath(new URL('../../suites/', import.meta.url));
 /** Folders of suites/ that are not an area, and why. */
@@ -18,7 +18,8 @@ const NOT_AREAS: Record<string, string> = {
 
 test('every area of the catalogue is a suites/ folder and every suites/ folder an area', () => {
   const folders = readdirSync(SUITES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
-  const areas = new Set<string>(REQUIREMENTS.map((r) => r.area));
+  // Both profiles' suites live in suites/: Entra's areas, and Okta's one (suites/okta/).
+  const areas = new Set<string>([...REQUIREMENTS, ...OKTA_REQUIREMENTS].map((r) => r.area));
   assert.deepEqual([...areas].filter((a) => !folders.includes(a)), [], 'each area of the suites\' requirements has its folder in suites/');
   assert.deepEqual(folders.filter((f) => !areas.has(f) && !(f in NOT_AREAS)), [], 'each folder of suites/ is an area of core/requirements.ts (or a declared exception)');
   const replayAreas = new Set(REPLAY_REQUIREMENTS.map((r) => r.area));
