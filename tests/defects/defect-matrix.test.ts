@@ -10,8 +10,8 @@
  * RATE-25RPS (a 10 s load) runs only against the clean instance and the rate defect's.
  *
  * Both profiles: Entra's checks run against `clean` and one instance per defect naming an Entra requirement (rows
- * keyed by the defect's name, as before profiles); Okta's checks against `clean@okta` and one instance per defect
- * naming an Okta requirement (rows keyed `<defect>@okta`). An instance runs and is judged on its profile's
+ * keyed by the defect's name, as before profiles); Okta's checks against `clean.okta` and one instance per defect
+ * naming an Okta requirement (rows keyed `<defect>.okta`). An instance runs and is judged on its profile's
  * requirements only.
  *
  * Each defect instance gets the checks citing the defect's requirements (the clean one gets everything): about
@@ -52,8 +52,8 @@ const ofProfile = (ids: readonly string[], profile: Profile): string[] => ids.fi
   return r !== undefined && profileOf(r) === profile;
 });
 
-/** `clean` / `<defect>` for Entra, as before profiles; `clean@okta` / `<defect>@okta` for Okta. */
-const instanceName = (base: string, profile: Profile): string => (profile === 'entra' ? base : `${base}@${profile}`);
+/** `clean` / `<defect>` for Entra, as before profiles; `clean.okta` / `<defect>.okta` for Okta. */
+const instanceName = (base: string, profile: Profile): string => (profile === 'entra' ? base : `${base}.${profile}`);
 
 function instancesOf(defects: readonly (typeof DEFECTS)[number][]): Instance[] {
   return PROFILES.flatMap((profile) => [
