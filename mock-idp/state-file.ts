@@ -86,8 +86,7 @@ export function savedMappings(db: Db): MappingsInput | undefined {
 
 /** A change to one directory object, so the next cycle has something to do (what the console's Directory page offers). */
 export type DirectoryEdit =
-  | { type: 'user'; id: string; displayName: string }
-  | { type: 'group'; id: string; displayName: string }
+  | { type: 'user' | 'group'; id: string; displayName: string }
   | { type: 'user'; id: string; accountEnabled: boolean }
   | { type: 'user' | 'group'; id: string; assigned: boolean };
 
