@@ -52,6 +52,8 @@ export function buildConsole(opts: BuildOptions): { app: FastifyInstance; sessio
   mappingRoutes(app, session);
   directoryRoutes(app, session);
 
+  // Browsers ask for it on their own; no icon is better than a 404 in the page's console.
+  app.get('/favicon.ico', async (_req, reply) => reply.status(204).send());
   app.get('/*', async (req, reply) => {
     const asset = assets.get(req.url.split('?')[0] ?? '/');
     if (!asset) throw new ConsoleError('CONSOLE_NOT_FOUND', `no page at ${req.url.split('?')[0]}`);
