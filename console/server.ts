@@ -3,9 +3,9 @@
  * fastify the reference app uses. `buildConsole` makes the app (tests drive it with inject, no socket);
  * `startConsole` listens, on loopback unless told otherwise.
  */
-import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { HarnessError } from '../core/errors.js';
+import { listenOn } from '../core/listen.js';
 import { credentialsRoutes } from './api/credentials.js';
 import { directoryRoutes } from './api/directory.js';
 import { logRoutes } from './api/logs.js';
@@ -97,13 +97,5 @@ export interface RunningConsole {
 export async function startConsole(opts: BuildOptions & { host?: string; port?: number }): Promise<RunningConsole> {
   const host = opts.host ?? '127.0.0.1';
   const { app, session } = buildConsole({ ...opts, hosts: [...(opts.hosts ?? []), host.toLowerCase(), ...(host.includes(':') ? [`[${host.toLowerCase()}]`] : [])] });
-  try {
-    await app.listen({ host, port: opts.port ?? 0 });
-  } catch (err) {
-    await app.close();
-    throw err;
-  }
-  const { port } = app.server.address() as AddressInfo;
-  const dial = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${dial}:${port}/`, session, close: () => app.close() };
+  return { url: `http://${await listenOn(app, host, opts.port ?? 0)}/`, session, close: () => app.close() };
 }
