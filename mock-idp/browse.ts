@@ -76,6 +76,16 @@ export function directoryPage(db: Db, q: DirectoryPageQuery): { total: number; i
   return { total, items };
 }
 
+/** A group's direct members that are users of the directory (the first `limit`), for choosing who goes with it on demand. */
+export function groupMembers(db: Db, groupId: string, limit: number): { total: number; items: Array<{ id: string; displayName: string; userPrincipalName: string }> } {
+  const dir = new DirectoryStore(db);
+  const users = dir.membersOf(groupId).flatMap((id) => {
+    const u = dir.getUser(id);
+    return u ? [{ id, displayName: u.displayName ?? u.userPrincipalName, userPrincipalName: u.userPrincipalName }] : [];
+  });
+  return { total: users.length, items: users.slice(0, clampLimit(limit)) };
+}
+
 /** One page of the provisioning logs, newest first. */
 export function logPage(db: Db, filter: LogFilter, offset: number, limit: number): { total: number; items: ProvisioningObjectSummary[] } {
   return new LogStore(db, { jobId: jobIdOf(db) }).page(filter, Math.max(0, offset), clampLimit(limit));

@@ -42,7 +42,7 @@ export type { RateLimitMode } from './escrow/rate-limit.js';
 export { parseDuration } from './escrow/schedule.js';
 
 // Paged reads and single edits for a user interface
-export { directoryPage, logPage, selectLogs, MAX_PAGE, type DirectoryPageQuery, type DirectoryRow } from './browse.js';
+export { directoryPage, groupMembers, logPage, selectLogs, MAX_PAGE, type DirectoryPageQuery, type DirectoryRow } from './browse.js';
 export { previewAttribute, type PreviewResult } from './preview.js';
 export { ON_DEMAND_MAX_MEMBERS } from './on-demand.js';
 export { OPERATORS as SCOPING_OPERATORS } from './scoping/filter.js';

@@ -4,7 +4,7 @@
  * file (JSON or CSV), as `idp import` does.
  */
 import type { FastifyInstance } from 'fastify';
-import { directoryPage, editDirectory, importDirectory, MAX_PAGE, readCsvDirectory, readJsonDirectory, type DirectoryEdit } from '../../mock-idp/index.js';
+import { directoryPage, editDirectory, groupMembers, importDirectory, MAX_PAGE, readCsvDirectory, readJsonDirectory, type DirectoryEdit } from '../../mock-idp/index.js';
 import { ConsoleError } from '../errors.js';
 import type { ConsoleSession } from '../session.js';
 import { fieldsOf, oneOf, optionalBoolean, optionalString, requiredString, wholeNumber } from './input.js';
@@ -18,6 +18,10 @@ export function directoryRoutes(app: FastifyInstance, session: ConsoleSession): 
     const type = oneOf(q, 'type', ['user', 'group'] as const) ?? 'user';
     const search = optionalString(q, 'search');
     return directoryPage(session.db, { type, ...(search ? { search } : {}), offset: wholeNumber(q, 'offset', 0), limit: wholeNumber(q, 'limit', 50, MAX_PAGE) || 1 });
+  });
+  app.get('/api/directory/members', async (req) => {
+    const q = fieldsOf(req.query, 'query');
+    return groupMembers(session.db, requiredString(q, 'group', 'the group id'), wholeNumber(q, 'limit', MAX_PAGE, MAX_PAGE) || 1);
   });
   app.post('/api/directory/edit', async (req) => {
     const f = fieldsOf(req.body, 'edit');

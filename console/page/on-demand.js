@@ -12,6 +12,19 @@ export function OnDemand() {
   const [result, setResult] = useState();
   const [error, setError] = useState();
   const [busy, setBusy] = useState(false);
+  const [members, setMembers] = useState();
+  const [picked, setPicked] = useState([]);
+
+  const choose = (o) => attempt(setError, async () => {
+    setChosen(o);
+    setMembers(undefined);
+    setPicked([]);
+    if (o.type !== 'group') return;
+    const m = await api('GET', `/api/directory/members${query({ group: o.id })}`);
+    setMembers(m);
+    setPicked(m.items.slice(0, 5).map((u) => u.id));
+  });
+  const toggle = (id) => setPicked(picked.includes(id) ? picked.filter((p) => p !== id) : [...picked, id]);
 
   const find = () => attempt(setError, async () => {
     setChosen(undefined);
@@ -20,7 +33,7 @@ export function OnDemand() {
   const provision = async () => {
     setBusy(true);
     setResult(undefined);
-    await attempt(setError, async () => setResult(await api('POST', '/api/provision', chosen.type === 'user' ? { user: chosen.id } : { group: chosen.id })));
+    await attempt(setError, async () => setResult(await api('POST', '/api/provision', chosen.type === 'user' ? { user: chosen.id } : { group: chosen.id, members: picked })));
     setBusy(false);
   };
   return html`<section id="on-demand">
@@ -35,9 +48,14 @@ export function OnDemand() {
     <${ErrorBanner} error=${error} />
     ${found && html`<ul class="choices" id="od-results">
       ${found.length === 0 && html`<li class="hint">Nothing matches.</li>`}
-      ${found.map((o) => html`<li><label><input type="radio" name="subject" checked=${chosen?.id === o.id} onChange=${() => setChosen(o)} />
-        <strong>${o.displayName}</strong> ${o.userPrincipalName ?? ''} ${o.members !== undefined ? `(${o.members} members: the first 5 go with it)` : ''} <span class="hint">${o.assignment === 'none' ? 'not assigned' : `assigned: ${o.assignment}`}</span></label></li>`)}
+      ${found.map((o) => html`<li><label><input type="radio" name="subject" checked=${chosen?.id === o.id} onChange=${() => choose(o)} />
+        <strong>${o.displayName}</strong> ${o.userPrincipalName ?? ''} ${o.members !== undefined ? `(${o.members} members)` : ''} <span class="hint">${o.assignment === 'none' ? 'not assigned' : `assigned: ${o.assignment}`}</span></label></li>`)}
     </ul>`}
+    ${members && html`<fieldset id="od-members"><legend>Members to provision with the group (up to 5; ${picked.length} chosen)</legend>
+      ${members.items.length === 0 && html`<p class="hint">The group has no user members.</p>`}
+      ${members.items.map((u) => html`<label class="member"><input type="checkbox" checked=${picked.includes(u.id)} disabled=${!picked.includes(u.id) && picked.length >= 5} onChange=${() => toggle(u.id)} /> ${u.displayName} <span class="hint">${u.userPrincipalName}</span></label>`)}
+      ${members.total > members.items.length && html`<p class="hint">The first ${members.items.length} of ${members.total} members are listed.</p>`}
+    </fieldset>`}
     <button id="od-provision" type="button" class="primary" disabled=${!chosen || busy} onClick=${provision}>${busy ? 'Provisioning…' : 'Provision'}</button>
     ${result && html`<div id="od-steps">
       <p class=${`banner ${result.ok ? 'ok' : 'error'}`}>${result.ok ? 'Provisioned on demand.' : 'Provisioning on demand failed: see the steps.'}</p>

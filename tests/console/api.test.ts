@@ -194,12 +194,20 @@ describe('mappings and on demand', () => {
     const badPreview = await call('POST', '/api/mappings/preview', { attribute: { target: 'displayName', expression: 'Nope(' }, userId: 'x' });
     assert.match(badPreview.body.error.message, /no user with id "x"/, 'unknown user');
   });
-  test('provision on demand answers the five steps and the redacted exchanges; bad subjects are refused', async () => {
+  test('provision on demand (a user; a group with two chosen members) answers the five steps and the redacted exchanges; bad subjects are refused', async () => {
     const [u] = (await call('GET', '/api/directory?offset=7&limit=1')).body.items;
     const r = await call('POST', '/api/provision', { user: u.id });
     assert.equal(r.body.steps.length, 5, 'five steps');
     assert.ok(r.body.exchanges.length > 0, 'the exchanges');
     assert.ok(r.body.exchanges.every((x: { request: { headers: Record<string, string> } }) => x.request.headers.authorization === 'Bearer [REDACTED]'), 'the Authorization header is redacted');
+    const [g] = (await call('GET', '/api/directory?type=group&limit=1')).body.items;
+    const members = (await call('GET', `/api/directory/members?group=${g.id}`)).body;
+    assert.equal(members.total, g.members, 'the member list has every user member of the group');
+    const two = members.items.slice(0, 2).map((m: { id: string }) => m.id);
+    const group = await call('POST', '/api/provision', { group: g.id, members: two });
+    assert.equal(group.body.steps.length, 5, 'five steps for a group');
+    const touched = new Set(group.body.logs.map((l: { sourceIdentity: { id: string } }) => l.sourceIdentity.id));
+    for (const id of [g.id, ...two]) assert.ok(touched.has(id), `${id} was provisioned with the group`);
     assert.equal((await call('POST', '/api/provision', {})).status, 400, 'nothing chosen');
     assert.match((await call('POST', '/api/provision', { group: 'g', members: ['1', '2', '3', '4', '5', '6'] })).body.error.message, /up to 5 members/, 'six members');
     assert.match((await call('POST', '/api/provision', { user: 'nobody' })).body.error.message, /no user with id "nobody"/, 'unknown user');
