@@ -1,5 +1,5 @@
 // Overview: current cycle status with its progress bar, statistics to date, the quarantine and accidental-
-// deletion banners, and Start / Stop / Restart provisioning. Polls the API: every second while a cycle runs.
+// deletion banners, and Start / Stop / Restart provisioning, kept up to date by polling the API.
 import { useEffect, useState } from 'preact/hooks';
 import { api, html, seconds, when } from './api.js';
 import { attempt, ErrorBanner } from './ui.js';
@@ -10,24 +10,22 @@ export function Overview() {
   const [confirmRestart, setConfirmRestart] = useState(false);
   const [reset, setReset] = useState(false);
 
+  // Polls twice a second while a cycle runs, every 3 s otherwise; a start (which answers `running`) re-arms it.
+  const running = Boolean(o && o.running);
   useEffect(() => {
     let stopped = false;
-    let timer;
-    const tick = async () => {
+    const load = async () => {
       try {
         const next = await api('GET', '/api/overview');
-        if (stopped) return;
-        setO(next);
-        timer = setTimeout(tick, next.running ? 500 : 3000);
+        if (!stopped) setO(next);
       } catch (err) {
-        if (stopped) return;
-        setError(err.message);
-        timer = setTimeout(tick, 3000);
+        if (!stopped) setError(err.message);
       }
     };
-    void tick();
-    return () => { stopped = true; clearTimeout(timer); };
-  }, []);
+    void load();
+    const timer = setInterval(load, running ? 400 : 3000);
+    return () => { stopped = true; clearInterval(timer); };
+  }, [running]);
 
   const act = (path, body) => attempt(setError, async () => setO(await api('POST', path, body)));
   if (!o) return html`<${ErrorBanner} error=${error} /><p class="loading">Loading…</p>`;

@@ -1,9 +1,9 @@
 // The story in Debian's Chromium against the reference app: open the overview, save the credentials and
 // run Test Connection, provision one user on demand and read the step cards, run a cycle and watch progress reach
 // 100 %, filter the logs to a failure and open its detail, change a mapping and see the next cycle become
-// initial. Screenshots of the main pages go to docs/console/. Skips without /usr/bin/chromium.
+// initial. Screenshots of the main pages: docs/console/ with UPDATE_CONSOLE_SCREENSHOTS=1. Skips without /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,9 @@ import { startReferenceApp } from '../../reference-app/server.js';
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync'];
-const SHOTS = fileURLToPath(new URL('../../docs/console/', import.meta.url));
+// The screenshots in docs/console/ are refreshed on request only (UPDATE_CONSOLE_SCREENSHOTS=1), so a test run
+// leaves the tracked files alone; otherwise they land in test-results/console/.
+const SHOTS = fileURLToPath(new URL(process.env.UPDATE_CONSOLE_SCREENSHOTS === '1' ? '../../docs/console/' : '../../test-results/console/', import.meta.url));
 const TOKEN = 'console-story-token-5f2c9a7e';
 
 describe('the provisioning console in Chromium', () => {
@@ -29,6 +31,7 @@ describe('the provisioning console in Chromium', () => {
     const generate = await loadDirectoryGenerator();
     // 400 users at 2 in flight: a cycle of a few seconds, long enough to watch its progress.
     importDirectory(db, generate({ users: 400, groups: 4, seed: 11, scope: 'all' }));
+    mkdirSync(SHOTS, { recursive: true });
     const server = await startConsole({ db, stateName: 'idp.db', concurrency: 2 });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     try {
