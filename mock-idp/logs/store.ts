@@ -71,6 +71,8 @@ CREATE INDEX IF NOT EXISTS logs_by_cycle ON logs (cycle_id);
 CREATE INDEX IF NOT EXISTS logs_by_source ON logs (source_id);
 CREATE INDEX IF NOT EXISTS logs_by_time ON logs (at);
 CREATE INDEX IF NOT EXISTS logs_by_id ON logs (id);
+-- The console's pages: a count and the newest page of one job without reading the entries' bodies.
+CREATE INDEX IF NOT EXISTS logs_by_job ON logs (job_id, seq);
 `;
 
 const STEP_NAMES: Record<StepType, string> = {
