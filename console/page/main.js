@@ -45,4 +45,6 @@ function App() {
   </div>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = ''; // the "Loading…" placeholder: preact's render adds to a container, it does not replace it
+render(html`<${App} />`, root);
