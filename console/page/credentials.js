@@ -12,7 +12,8 @@ export function Credentials() {
   const [error, setError] = useState();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => { void attempt(setError, async () => { const c = await api('GET', '/api/credentials'); setUrl(c.tenantUrl ?? ''); setTokenSet(c.tokenSet); }); }, []);
+  // What is saved fills the field only if nothing was typed before it arrived.
+  useEffect(() => { void attempt(setError, async () => { const c = await api('GET', '/api/credentials'); setUrl((typed) => typed || c.tenantUrl || ''); setTokenSet(c.tokenSet); }); }, []);
 
   const save = () => attempt(setError, async () => {
     const c = await api('PUT', '/api/credentials', { tenantUrl: url, token });
