@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only harness,workers,emulator,partitions,reference] [--quick] [--out FILE] [--cycle-budget SEC]`
+ * `npm run bench [-- --only harness,workers,emulator,partitions,reference,console] [--quick] [--out FILE] [--cycle-budget SEC]`
  * Prints one line per figure (`name: value (goal) ok` or `… MISSED`) and writes the figures to bench/results.json.
  * Every figure with a goal is a ratio of two things measured in the same run, or the emulator's own work.
  * Progress goes to stderr; the figure lines to stdout. Exit 1 when a goal is missed or a figure could not be measured.
@@ -8,13 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { consoleFigures } from './console.js';
 import { emulatorFigures, partitionFigures, type EmulatorSizes } from './emulator.js';
 import { formatLine, notMeasured, resultsProblems, type Figure, type Results } from './figures.js';
 import { harnessFigures, workerFigures } from './harness.js';
 import { referenceFigures, type ReferenceOptions } from './reference.js';
 import { runSuite, type SuiteRun } from './suite.js';
 
-const GROUPS = ['harness', 'workers', 'emulator', 'partitions', 'reference'] as const;
+const GROUPS = ['harness', 'workers', 'emulator', 'partitions', 'reference', 'console'] as const;
 type Group = (typeof GROUPS)[number];
 
 const { values } = parseArgs({
@@ -80,6 +81,7 @@ await group('workers', async () => workerFigures(log, twoWorkers ?? (await runSu
 await group('reference', () => referenceFigures(log, reference));
 await group('partitions', () => partitionFigures(log, emulator));
 await group('emulator', () => emulatorFigures(log, emulator));
+await group('console', () => consoleFigures(log, values.quick ? 5_000 : 100_000));
 
 const cpu = cpus();
 const results: Results = {

@@ -8,6 +8,7 @@
  * - The job API: a ProvisioningJob on a state file and a target — test connection, run cycle, provision on
  *   demand, links and logs — and what the state file answers without a target (import, status, restart, logs).
  * - The directory and the attribute mappings a job reads.
+ * - Paged reads and single edits for a user interface (browse.ts, preview.ts; the provisioning console uses them).
  */
 
 // Entra's request shapes
@@ -31,15 +32,27 @@ export { ProvisioningJob } from './cycles/job.js';
 export type { CycleSummary, JobOptions, Outcome, Progress, TestConnectionResult } from './cycles/types.js';
 export { managerIdOf } from './cycles/values.js';
 export { provisionOnDemand, type OnDemandResult, type OnDemandSubject } from './on-demand.js';
-export { importDirectory, jobStatus, readLogs, restartJob, type JobStatus, type LogSelection } from './state-file.js';
+export {
+  editDirectory, importDirectory, jobStatus, nextCycleKind, readLogs, restartJob, savedMappings, saveMappings,
+  type DirectoryEdit, type JobStatus, type LogSelection,
+} from './state-file.js';
+export { STOPPED } from './cycles/cycle.js';
 export { openDb, type Db } from './db.js';
 export { renderLogs, type LogFormat } from './logs/export.js';
-export type { ProvisioningAction, ProvisioningObjectSummary, ProvisioningStatus } from './logs/store.js';
+export type { LogFilter, ProvisioningAction, ProvisioningObjectSummary, ProvisioningStatus } from './logs/store.js';
 export type { RateLimitMode } from './escrow/rate-limit.js';
 export { parseDuration } from './escrow/schedule.js';
 
+// Paged reads and single edits for a user interface
+export { directoryPage, groupMembers, logPage, selectLogs, MAX_PAGE, type DirectoryPageQuery, type DirectoryRow } from './browse.js';
+export { previewAttribute, type PreviewResult } from './preview.js';
+export { ON_DEMAND_MAX_MEMBERS } from './on-demand.js';
+export { OPERATORS as SCOPING_OPERATORS } from './scoping/filter.js';
+
 // The directory and the mappings
 export { readDirectoryFile } from './directory/directory-file.js';
+export { readCsvDirectory } from './directory/csv-file.js';
+export { readJsonDirectory } from './directory/json-file.js';
 export { writeJsonDirectory } from './directory/json-file.js';
 export { loadDirectoryGenerator } from './directory/load-generator.js';
 export type { GenerateOptions } from './directory/generate.js';
@@ -48,5 +61,5 @@ export type { DirectoryGroup, DirectoryInput, DirectoryUser } from './directory/
 export { userSource } from './directory/source-view.js';
 export {
   compileMappings, defaultMappingsInput, evaluateMappings, loadMappings, DEFAULT_MAPPINGS_FILE,
-  type CompiledMappings, type MappingsInput,
+  type AttributeMappingInput, type CompiledMappings, type MappingsInput,
 } from './mappings/mappings.js';

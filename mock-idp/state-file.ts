@@ -4,11 +4,14 @@
  * job's keys, as a job without --partition writes them.
  */
 import { DEFAULT_PROFILE, type Profile } from '../core/profile.js';
+import { HarnessError } from '../core/errors.js';
 import { JobState, type EscrowEntry, type LinkState, type Quarantine, type SourceType } from './cycles/state.js';
+import type { CycleSummary } from './cycles/types.js';
 import type { Db } from './db.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
 import type { DirectoryInput } from './directory/types.js';
 import { LogStore, type LogQuery, type ProvisioningObjectSummary } from './logs/store.js';
+import { compileMappings, type CompiledMappings, type MappingsInput } from './mappings/mappings.js';
 
 /** Replaces the source directory in the state; the next cycle sees what changed. */
 export function importDirectory(db: Db, input: DirectoryInput): ImportSummary {
@@ -29,6 +32,14 @@ export interface JobStatus {
   quarantine: Quarantine | undefined;
   /** Every escrow entry, oldest failure first. */
   escrow: EscrowEntry[];
+  /** The job id its provisioning logs carry. */
+  jobId: string;
+  /** The summary of the last cycle that ran on this state (by the CLI or the console). */
+  lastCycle: CycleSummary | undefined;
+  /** The hash of the mappings the last completed cycle ran with: other mappings make the next cycle initial. */
+  mappingsHash: string | undefined;
+  /** Set when the job was disabled after 4 weeks in quarantine (a restart clears it). */
+  disabled: string | undefined;
 }
 
 export function jobStatus(db: Db): JobStatus {
@@ -43,7 +54,55 @@ export function jobStatus(db: Db): JobStatus {
     links: state.linkCounts(),
     quarantine: state.quarantine(),
     escrow: state.allEscrow(),
+    jobId: jobIdOf(db),
+    lastCycle: parseJson<CycleSummary>(state.get('lastCycle')),
+    mappingsHash: state.get('mappings'),
+    disabled: state.get('disabled'),
   };
+}
+
+/** Whether the next cycle with `mappings` is initial (no watermark yet, or other mappings than the last cycle's). */
+export function nextCycleKind(status: JobStatus, mappings: CompiledMappings): 'initial' | 'incremental' {
+  return status.watermark === undefined || status.mappingsHash !== mappings.hash ? 'initial' : 'incremental';
+}
+
+function parseJson<T>(text: string | undefined): T | undefined {
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/**
+ * Mappings saved in the state itself (the console's Attribute mapping page saves there): compiled first, so a
+ * state never holds mappings that fail to load. Saving other mappings makes the next cycle initial (§4.1).
+ */
+export function saveMappings(db: Db, input: MappingsInput): CompiledMappings {
+  const compiled = compileMappings(input, 'the mappings saved in the state');
+  new JobState(db).set('savedMappings', JSON.stringify(input));
+  return compiled;
+}
+
+export function savedMappings(db: Db): MappingsInput | undefined {
+  return parseJson<MappingsInput>(new JobState(db).get('savedMappings'));
+}
+
+/** A change to one directory object, so the next cycle has something to do (what the console's Directory page offers). */
+export type DirectoryEdit =
+  | { type: 'user' | 'group'; id: string; displayName: string }
+  | { type: 'user'; id: string; accountEnabled: boolean }
+  | { type: 'user' | 'group'; id: string; assigned: boolean };
+
+export function editDirectory(db: Db, edit: DirectoryEdit): void {
+  const dir = new DirectoryStore(db);
+  const what = `${edit.type} ${JSON.stringify(edit.id)}`;
+  if ('assigned' in edit) {
+    const r = dir.setAssigned(edit.type, edit.id, edit.assigned);
+    if (r === 'missing') throw new HarnessError('HARNESS_CONFIG', `no ${what} in the directory`);
+    if (r === 'assignAll') throw new HarnessError('HARNESS_CONFIG', 'this directory has no assignments, so every user and group is in scope (sync all): import a directory with assignments to assign or unassign one by one');
+    if (r === 'unchanged') throw new HarnessError('HARNESS_CONFIG', `${what} is ${edit.assigned ? 'already assigned' : 'not assigned directly'}${edit.assigned ? '' : ' (a user assigned through a group leaves scope when the group is unassigned)'}`);
+    return;
+  }
+  const changes: Record<string, string | boolean> = 'displayName' in edit ? { displayName: edit.displayName } : { accountEnabled: edit.accountEnabled };
+  if ('displayName' in edit && !edit.displayName.trim()) throw new HarnessError('HARNESS_CONFIG', `a display name can't be empty (${what})`);
+  if (!dir.patchObject(edit.type, edit.id, changes)) throw new HarnessError('HARNESS_CONFIG', `no ${what} in the directory`);
 }
 
 /** Restart (docs/entra-behaviour.md §4.1): clears watermark, escrow and quarantine; `reset` also breaks every link (everything is matched again). */
@@ -62,7 +121,7 @@ export function readLogs(db: Db, select: LogSelection): ProvisioningObjectSummar
 }
 
 /** Logs are per job id; the state remembers the job id of the partition-less job. */
-function jobIdOf(db: Db): string {
+export function jobIdOf(db: Db): string {
   const hasLogs = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'logs'").get();
   const row = hasLogs ? db.prepare<[], string>('SELECT job_id FROM logs ORDER BY seq DESC LIMIT 1').pluck().get() : undefined;
   return row ?? 'scim.mockidp';

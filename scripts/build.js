@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run build` (npm pack and npm publish run it as prepack): compiles the run-time sources that
 // tsconfig.build.json includes to dist/, same tree, .js for .ts, and copies beside them the files they read at run
-// time that are not TypeScript (ajv's generated validators, the emulator's default mappings). The published
+// time that are not TypeScript (ajv's generated validators, the emulator's default mappings, the console's page). The published
 // package runs dist/ with no TypeScript transform; a clone runs the sources through tsx (see bin/scim-conform.js).
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const config = JSON.parse(readFileSync(join(root, 'tsconfig.build.json'), 'utf8'));
 const out = join(root, config.compilerOptions.outDir);
-const ASSETS = /\.(cjs|json)$/;
+// The console's page is plain browser modules, served as they are: copied, never compiled.
+const ASSETS = /\.(cjs|json)$|[\\/]console[\\/]page[\\/][^\\/]+\.(js|css|html)$/;
 
 rmSync(out, { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');

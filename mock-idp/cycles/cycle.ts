@@ -15,19 +15,23 @@ import { processUser } from './users.js';
 
 type Processor = (ctx: CycleContext, id: string) => Promise<Outcome>;
 
-/** Runs one cycle at simulated time `now`; `allowDeletes` lets deletions above the threshold through. */
-export async function runCycle(job: JobParts, now: number, allowDeletes: boolean): Promise<CycleSummary> {
+/**
+ * Runs one cycle at simulated time `now`; `allowDeletes` lets deletions above the threshold through. An aborted
+ * `signal` (the admin's Stop) ends the cycle between objects like an abort, but quarantines nothing.
+ */
+export async function runCycle(job: JobParts, now: number, allowDeletes: boolean, signal?: AbortSignal): Promise<CycleSummary> {
   const started = performance.now();
   const stats0 = { ...job.stats };
   const window = cycleWindow(job);
   const ctx = newCycleContext(job, { now, initial: window.initial });
   const changed = changedObjects(ctx, window);
   if (!allowDeletes && exceedsDeletionThreshold(ctx, changed)) ctx.stage = true;
-  await runPhases(ctx, changed);
+  await runPhases(ctx, changed, () => signal?.aborted === true);
   job.logs.flush();
+  const stopped = signal?.aborted === true;
 
   const quarantine = evaluateQuarantine(ctx, allowDeletes);
-  if (!ctx.abort) {
+  if (!ctx.abort && !stopped) {
     job.state.set('watermark', String(window.to));
     job.state.set('mappings', job.mappings.hash);
   }
@@ -35,7 +39,7 @@ export async function runCycle(job: JobParts, now: number, allowDeletes: boolean
   job.logs.prune(now);
   const durationMs = Math.round(performance.now() - started);
   const networkMs = job.stats.networkMs - stats0.networkMs;
-  return {
+  const summary: CycleSummary = {
     cycleId: ctx.id,
     kind: ctx.initial ? 'initial' : 'incremental',
     at: new Date(now).toISOString(),
@@ -53,19 +57,24 @@ export async function runCycle(job: JobParts, now: number, allowDeletes: boolean
     emulatorMs: Math.max(0, Math.round(durationMs - networkMs)),
     escrowed: job.state.allEscrow().length,
     ...(quarantine ? { quarantine } : {}),
-    ...(ctx.abort ? { aborted: ctx.abort.message } : {}),
-    watermark: ctx.abort ? (window.watermark ?? 0) : window.to,
+    ...(ctx.abort ? { aborted: ctx.abort.message } : stopped ? { aborted: STOPPED } : {}),
+    watermark: ctx.abort || stopped ? (window.watermark ?? 0) : window.to,
   };
+  // The overview's "last cycle" (completion time, duration, counts) whoever ran it: the CLI or the console.
+  job.state.set('lastCycle', JSON.stringify(summary));
+  return summary;
 }
+
+export const STOPPED = 'stopped by the admin (Stop provisioning); the next cycle resumes from the same watermark';
 
 /**
  * The phases in order (§4.1, §4.5). An initial cycle visits every object, then sweeps linked objects gone from
  * the directory; an incremental one visits what changed and the reference work the earlier phases collected —
  * which is why each phase's ids are only taken when the phase starts. An abort stops the cycle between objects.
  */
-async function runPhases(ctx: CycleContext, changed: ChangedObjects): Promise<void> {
+async function runPhases(ctx: CycleContext, changed: ChangedObjects, stopped: () => boolean): Promise<void> {
   const { job, initial } = ctx;
-  const stop = (): boolean => ctx.abort !== undefined;
+  const stop = (): boolean => ctx.abort !== undefined || stopped();
   const concurrency = job.opts.concurrency ?? 8;
   const visit = async (ids: Iterable<string>, processor: Processor, tick: () => void = () => undefined): Promise<void> => {
     if (!stop()) await runPool(own(job, ids), concurrency, async (id) => { count(ctx, await processor(ctx, id)); tick(); }, stop);

@@ -55,10 +55,13 @@ export class ProvisioningJob extends StateJob {
     this.state.restart(reset);
   }
 
-  /** Runs one cycle; `allowDeletes` lets deletions above the accidental-deletion threshold through. */
-  async runCycle(o: { allowDeletes?: boolean } = {}): Promise<CycleSummary> {
+  /**
+   * Runs one cycle; `allowDeletes` lets deletions above the accidental-deletion threshold through; aborting
+   * `signal` stops it between objects (the watermark stays, nothing is quarantined).
+   */
+  async runCycle(o: { allowDeletes?: boolean; signal?: AbortSignal } = {}): Promise<CycleSummary> {
     const now = admitCycle(this.state, this.parts.clock);
-    return runCycle(this.parts, now, o.allowDeletes ?? false);
+    return runCycle(this.parts, now, o.allowDeletes ?? false, o.signal);
   }
 
   testConnection(): Promise<TestConnectionResult> {

@@ -206,6 +206,42 @@ export class DirectoryStore {
     }
   }
 
+  /**
+   * Changes one object's properties (a rename, a sign-in block) and logs the change, so the next incremental
+   * cycle sees it; `null` removes a property. Answers false when there is no such object.
+   */
+  patchObject(type: ObjectType, id: string, changes: Record<string, string | boolean | null>): boolean {
+    return this.db.transaction((): boolean => {
+      const current = type === 'user' ? this.getUser(id) : this.getGroup(id);
+      if (!current) return false;
+      const next: Record<string, unknown> = { ...current, ...changes };
+      const data = canonical(next, type === 'group' ? 'members' : '');
+      const hash = hashOf(data);
+      if (type === 'user') this.q.updateUser.run(hash, data, typeof next.manager === 'string' ? next.manager : null, id);
+      else this.q.updateGroup.run(hash, data, id);
+      this.q.change.run(type, id, 'update');
+      return true;
+    }).immediate();
+  }
+
+  /**
+   * Assigns a user or group to the application, or removes its direct assignment; a group's members change
+   * scope with it. Only for a directory with assignments: without any, everything is in scope (sync all).
+   */
+  setAssigned(type: ObjectType, id: string, assigned: boolean): 'changed' | 'unchanged' | 'missing' | 'assignAll' {
+    return this.db.transaction(() => {
+      if (!(type === 'user' ? this.q.user.get(id) : this.q.group.get(id))) return 'missing';
+      if (this.assignAll()) return 'assignAll';
+      const has = this.q.assignment.get(id) !== undefined;
+      if (has === assigned) return 'unchanged';
+      if (assigned) this.q.addAssignment.run(id, type === 'user' ? 'User' : 'Group', null);
+      else this.db.prepare('DELETE FROM dir_assignments WHERE principal_id = ?').run(id);
+      this.q.change.run(type, id, 'assignment');
+      if (type === 'group') for (const m of this.q.members.all(id)) if (this.q.user.get(m) !== undefined) this.q.change.run('user', m, 'assignment');
+      return 'changed' as const;
+    }).immediate();
+  }
+
   assignAll(): boolean {
     return (this.q.meta.get('assign_all') ?? '1') === '1';
   }

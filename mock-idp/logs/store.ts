@@ -70,6 +70,9 @@ CREATE TABLE IF NOT EXISTS logs (
 CREATE INDEX IF NOT EXISTS logs_by_cycle ON logs (cycle_id);
 CREATE INDEX IF NOT EXISTS logs_by_source ON logs (source_id);
 CREATE INDEX IF NOT EXISTS logs_by_time ON logs (at);
+CREATE INDEX IF NOT EXISTS logs_by_id ON logs (id);
+-- The console's pages: a count and the newest page of one job without reading the entries' bodies.
+CREATE INDEX IF NOT EXISTS logs_by_job ON logs (job_id, seq);
 `;
 
 const STEP_NAMES: Record<StepType, string> = {
@@ -97,6 +100,21 @@ export interface LogQuery {
   status?: ProvisioningStatus;
   sourceId?: string;
   limit?: number;
+}
+
+/** The portal's filters (docs/entra-behaviour.md §4.11): what the console's log table and its downloads select. */
+export interface LogFilter {
+  /** Source id, target id, or part of the display name (case-insensitive). */
+  identity?: string;
+  status?: ProvisioningStatus;
+  action?: ProvisioningAction;
+  cycleId?: string;
+  /** The entry's id: Graph's changeId is the entry's own id here (one object, one change). */
+  changeId?: string;
+  jobId?: string;
+  /** Simulated time range, inclusive (ms). */
+  from?: number;
+  to?: number;
 }
 
 export class LogStore {
@@ -153,6 +171,46 @@ export class LogStore {
     if (q.sourceId) { where.push('source_id = ?'); params.push(q.sourceId); }
     const sql = `SELECT id, body FROM logs WHERE ${where.join(' AND ')} ORDER BY seq${q.limit ? ` LIMIT ${Math.max(1, Math.floor(q.limit))}` : ''}`;
     return this.db.prepare<Array<string | number>, { id: string; body: string }>(sql).all(...params).map((r) => this.toSummary(r.id, JSON.parse(r.body) as LogEntry));
+  }
+
+  /** Entries matching `f`, newest first, `limit` from `offset`; and how many match in all. */
+  page(f: LogFilter, offset: number, limit: number): { total: number; items: ProvisioningObjectSummary[] } {
+    this.flush();
+    const { where, params } = this.filterSql(f);
+    const total = this.db.prepare<Array<string | number>, number>(`SELECT COUNT(*) FROM logs WHERE ${where}`).pluck().get(...params) ?? 0;
+    const rows = this.db.prepare<Array<string | number>, { id: string; body: string }>(`SELECT id, body FROM logs WHERE ${where} ORDER BY seq DESC LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset);
+    return { total, items: rows.map((r) => this.toSummary(r.id, JSON.parse(r.body) as LogEntry)) };
+  }
+
+  /** Every entry matching `f`, oldest first (what a download holds), read lazily. */
+  *select(f: LogFilter): Generator<ProvisioningObjectSummary> {
+    this.flush();
+    const { where, params } = this.filterSql(f);
+    const stmt = this.db.prepare<Array<string | number>, { id: string; body: string }>(`SELECT id, body FROM logs WHERE ${where} ORDER BY seq`);
+    for (const r of stmt.iterate(...params)) yield this.toSummary(r.id, JSON.parse(r.body) as LogEntry);
+  }
+
+  private filterSql(f: LogFilter): { where: string; params: Array<string | number> } {
+    const where: string[] = ['job_id = ?'];
+    const params: Array<string | number> = [this.jobId];
+    const eq = (column: string, v: string | undefined): void => {
+      if (v !== undefined && v !== '') { where.push(`${column} = ?`); params.push(v); }
+    };
+    eq('status', f.status);
+    eq('action', f.action);
+    eq('cycle_id', f.cycleId);
+    eq('id', f.changeId);
+    eq('job_id', f.jobId);
+    if (f.from !== undefined) { where.push('at >= ?'); params.push(f.from); }
+    if (f.to !== undefined) { where.push('at <= ?'); params.push(f.to); }
+    const identity = f.identity?.trim();
+    if (identity) {
+      // An exact id uses the source index; a name part reads the entries' bodies (still one pass, no JSON parse).
+      where.push("(source_id = ? OR json_extract(body, '$.targetId') = ? OR instr(lower(json_extract(body, '$.sourceName')), lower(?)) > 0)");
+      params.push(identity, identity, identity);
+    }
+    return { where: where.join(' AND '), params };
   }
 
   private toSummary(id: string, e: LogEntry): ProvisioningObjectSummary {

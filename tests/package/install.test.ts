@@ -1,7 +1,7 @@
 /**
  * The package installed the way a user installs it (`npm pack`, then `npm install --omit=dev <tarball>` into an
  * empty project), run from there: the embedded app through npx, a `serve` of the installed package tested with
- * `run --url`, the emulator's generate and sync, the GitHub Action's script (action/run.js) on that package,
+ * `run --url`, the emulator's generate and sync, its console (page, modules, API), the GitHub Action's script (action/run.js) on that package,
  * --help, and a better-sqlite3 whose native part is missing.
  * The first run after a change packs (tsc via prepack, about half a minute); an unchanged tree reuses the tarball.
  */
@@ -159,6 +159,27 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
   const outputs = Object.fromEntries(readFileSync(output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   return { ...res, workspace, outputs, summary: readFileSync(summaryFile, 'utf8') };
 }
+
+test('idp console from the installed package: the page, its modules and the API against the embedded app', async () => {
+  const app = startCli(['idp', 'console', '--state', 'console.db', '--embedded'], { bin: pkg.bin, cwd: pkg.project, limitMs: 120_000 });
+  try {
+    await app.waitFor(/Ctrl-C stops the console/);
+    const url = app.stdout().split('\n')[0] ?? '';
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/, `the console's address comes first (${url})`);
+    const page = await fetch(url);
+    assert.equal(page.status, 200, 'the page');
+    assert.match(await page.text(), /<script type="importmap">/, 'with its import map');
+    for (const asset of ['page/main.js', 'page/overview.js', 'page/style.css', 'vendor/preact.mjs', 'vendor/preact-hooks.mjs', 'vendor/htm.mjs']) {
+      const res = await fetch(new URL(asset, url));
+      assert.equal(res.status, 200, `${asset} is served from the package`);
+    }
+    const test = await fetch(new URL('api/test-connection', url), { method: 'POST', headers: { 'x-scim-conform-console': '1', 'content-type': 'application/json' }, body: '{}' });
+    assert.equal(((await test.json()) as { ok: boolean }).ok, true, 'Test Connection against the embedded app passes');
+  } finally {
+    app.child.kill('SIGINT');
+    await app.done;
+  }
+});
 
 test('a better-sqlite3 whose native part did not install: run says how to fix it, exit 2', async () => {
   const build = join(pkg.project, 'node_modules', 'better-sqlite3', 'build');

@@ -1,7 +1,7 @@
 /**
  * `idp`: the Microsoft Entra provisioning emulator on the command line — sync, test-connection, provision (on
  * demand), logs, restart, generate, import, status — and Okta's provisioning with `--profile okta` (sync,
- * test-connection, import-from-target). The subcommands (and with them the emulator: SQLite and the
+ * test-connection, import-from-target) and the provisioning console (`idp console`). The subcommands (and with them the emulator: SQLite and the
  * cycle engine) load only when `idp` is the command; they would otherwise slow every other command's start.
  */
 import type { Argv, CommandModule } from 'yargs';

@@ -1,6 +1,7 @@
 /** The idp subcommands, registered on the `idp` command's yargs (index.ts loads this module only when idp runs). */
 import type { Argv } from 'yargs';
 import type { CliContext } from '../../context.js';
+import { consoleCommand } from './console.js';
 import { generateCommand } from './generate.js';
 import { importCommand } from './import.js';
 import { importFromTargetCommand } from './import-from-target.js';
@@ -22,5 +23,6 @@ export function idpSubcommands(y: Argv, ctx: CliContext): Argv {
     .command(importCommand(ctx))
     .command(importFromTargetCommand(ctx))
     .command(statusCommand(ctx))
-    .demandCommand(1, 'name an idp command: sync, test-connection, provision, logs, restart, generate, import, import-from-target or status');
+    .command(consoleCommand(ctx))
+    .demandCommand(1, 'name an idp command: sync, test-connection, provision, logs, restart, generate, import, import-from-target, status or console');
 }
