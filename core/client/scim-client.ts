@@ -74,6 +74,8 @@ export class ScimClient {
   private readonly opts: ScimClientOptions;
   private readonly timeoutMs: number;
   private step: string | undefined;
+  /** Origin of the exchanges' startMs. */
+  private readonly createdAt = performance.now();
 
   constructor(opts: ScimClientOptions) {
     const u = new URL(opts.baseUrl);
@@ -142,6 +144,7 @@ export class ScimClient {
       ms: 0,
     };
     const started = performance.now();
+    exchange.startMs = Math.round(started - this.createdAt);
     const record = (): void => {
       exchange.ms = Math.round(performance.now() - started);
       this.exchanges.push(exchange);
