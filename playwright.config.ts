@@ -4,7 +4,8 @@
  */
 import { defineConfig } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RUNNING_EXT, runnableModule } from './core/package-files.js';
 
 function outDir(): string {
@@ -31,8 +32,11 @@ export default defineConfig({
   forbidOnly: true,
   // Traces would hold raw request headers; evidence is recorded (redacted) by the harness instead.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
-  // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down
-  build: { external: ['**/core/schemas/validators.generated.cjs'] },
+  // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down.
+  // Compiled (dist/), nothing of ours needs Babel either: Playwright transforms every file it loads outside
+  // node_modules, so a build run from its own folder paid for transforming all of dist/ in the runner and in every
+  // worker (installed, dist/ is inside node_modules and never transformed).
+  build: { external: ['**/core/schemas/validators.generated.cjs', ...(RUNNING_EXT === '.js' ? [join(dirname(fileURLToPath(import.meta.url)), '**')] : [])] },
   reporter: [
     [runnableModule('./reports/playwright-reporter.ts', import.meta.url)],
     [runnableModule('./reports/progress-reporter.ts', import.meta.url)],
