@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAttributeMapping } from '../core/attributes/mapping-file.js';
-import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/client/defaults.js';
 import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';

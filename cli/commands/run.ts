@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
 import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { applyVerdictsToAllure } from '../../reports/allure.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';

@@ -11,6 +11,7 @@ import { createRedactor, type Redactor } from '../redact.js';
 import { serializeQuery, type ScimRequest } from './request.js';
 import { toTargetError } from './errors-map.js';
 import { retryDelayMs } from './retry-delay.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 
 export interface ScimResponse {
   status: number;
@@ -54,7 +55,6 @@ export interface ScimClientOptions {
   onExchange?: (ex: Exchange) => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
 const DEFAULT_MAX_RECORD = 64 * 1024;
 const IDEMPOTENT = new Set(['GET', 'PUT', 'PATCH', 'DELETE']);
