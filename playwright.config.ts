@@ -40,6 +40,6 @@ export default defineConfig({
   reporter: [
     [runnableModule('./reports/playwright-reporter.ts', import.meta.url)],
     [runnableModule('./reports/progress-reporter.ts', import.meta.url)],
-    ['allure-playwright', { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
+    [runnableModule('./reports/allure-reporter.ts', import.meta.url), { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
   ],
 });
