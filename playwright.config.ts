@@ -1,24 +1,17 @@
 /**
  * Playwright Test configuration for the conformance suites. Started by `scim-conform run`, which passes the run
- * configuration through SCIM_CONFORM_CONFIG (see core/run-config.ts); the output folder comes from there too.
+ * configuration through SCIM_CONFORM_CONFIG (see core/run-config.ts): the output folder and the worker count come
+ * from there. Without it (`playwright test` alone) the suites refuse to load, naming the variable.
  */
 import { defineConfig } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RUNNING_EXT, runnableModule } from './core/package-files.js';
+import { DEFAULT_WORKERS, RUN_ENV, loadRunConfig } from './core/run-config.js';
 
-function outDir(): string {
-  const file = process.env.SCIM_CONFORM_CONFIG;
-  if (!file) return 'scim-conform-report';
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { outDir?: string }).outDir ?? 'scim-conform-report';
-  } catch {
-    return 'scim-conform-report';
-  }
-}
-
-const out = outDir();
+const configFile = process.env[RUN_ENV.config];
+const run = configFile ? loadRunConfig(configFile) : undefined;
+const out = run?.outDir ?? 'scim-conform-report';
 
 export default defineConfig({
   testDir: './suites',
@@ -26,7 +19,7 @@ export default defineConfig({
   testMatch: `**/*.spec${RUNNING_EXT}`,
   outputDir: join(out, 'test-results'),
   fullyParallel: true,
-  workers: process.env.SCIM_CONFORM_WORKERS ? Number(process.env.SCIM_CONFORM_WORKERS) : 2,
+  workers: run?.workers ?? DEFAULT_WORKERS,
   timeout: 60_000,
   retries: 0,
   forbidOnly: true,

@@ -86,11 +86,13 @@ export function pipeRedacted(from: NodeJS.ReadableStream | null, to: Writer, red
 export interface Selection {
   only: readonly string[];
   skip: readonly string[];
-  workers?: number | undefined;
   shard?: string | undefined;
 }
 
-/** `test -c <config> [--grep …] [--grep-invert …] [--workers N] [--shard i/n]`; nothing secret ever goes here. */
+/**
+ * `test -c <config> [--grep …] [--grep-invert …] [--shard i/n]`; nothing secret ever goes here. The worker count
+ * travels in the run configuration (playwright.config.ts reads it).
+ */
 export function playwrightTestArgs(sel: Selection, extra: readonly string[] = []): string[] {
   const grep = grepFor(sel.only);
   const grepInvert = grepFor(sel.skip);
@@ -100,7 +102,6 @@ export function playwrightTestArgs(sel: Selection, extra: readonly string[] = []
     PLAYWRIGHT_CONFIG,
     ...(grep ? ['--grep', grep] : []),
     ...(grepInvert ? ['--grep-invert', grepInvert] : []),
-    ...(sel.workers ? ['--workers', String(sel.workers)] : []),
     ...(sel.shard ? ['--shard', sel.shard] : []),
     ...extra,
   ];

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAttributeMapping } from '../core/attributes/mapping-file.js';
 import { DEFAULT_TIMEOUT_MS } from '../core/client/defaults.js';
-import type { DialectChoice, MatchingAttribute } from '../core/run-config.js';
+import { DEFAULT_WORKERS, DIALECT_CHOICES, MATCHING_ATTRIBUTES, type DialectChoice, type MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
 import { usageError } from './context.js';
@@ -60,7 +60,8 @@ export interface RunOptions {
   roles: boolean | undefined;
   /** Absolute path of a validated attribute mapping. */
   attributesFile: string | undefined;
-  workers: number | undefined;
+  /** Parallel Playwright workers (DEFAULT_WORKERS unless --workers). */
+  workers: number;
   timeoutMs: number;
   caFile: string | undefined;
   insecure: boolean;
@@ -71,8 +72,8 @@ export interface RunOptions {
 }
 
 export const DEFAULT_OUT = 'scim-conform-report';
-export const DIALECTS: readonly DialectChoice[] = ['default', 'aadOptscim062020', 'both'];
-export const MATCHING: readonly MatchingAttribute[] = ['userName', 'externalId', 'email'];
+export const DIALECTS = DIALECT_CHOICES;
+export const MATCHING = MATCHING_ATTRIBUTES;
 
 function positiveInt(value: number | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -144,7 +145,7 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     manager: args.manager,
     roles: args.roles,
     attributesFile,
-    workers: positiveInt(args.workers, '--workers'),
+    workers: positiveInt(args.workers, '--workers') ?? DEFAULT_WORKERS,
     timeoutMs: positiveInt(args.timeout, '--timeout') ?? DEFAULT_TIMEOUT_MS,
     caFile: readableFile(args.ca, '--ca', cwd),
     insecure: args.insecure ?? false,

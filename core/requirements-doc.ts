@@ -19,7 +19,6 @@ const SECTION_OF: Record<Area, Section> = {
   filter: 'Users',
   patch: 'Users',
   deactivation: 'Users',
-  delete: 'Users',
   groups: 'Groups',
   format: 'Lists and resource format',
   pagination: 'Lists and resource format',

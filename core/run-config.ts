@@ -1,19 +1,36 @@
 /**
- * How the CLI hands a run to the Playwright process: non-secret options in a JSON file named by
- * SCIM_CONFORM_CONFIG, secrets only in environment variables (never written to disk or the output folder).
+ * How a run is handed to the Playwright process, in one place: every environment variable it reads (RUN_ENV), the
+ * run configuration (non-secret options in a JSON file named by SCIM_CONFORM_CONFIG, written by `scim-conform run`),
+ * its validation, and the secrets (only in environment variables, never written to disk or the output folder).
+ * A file is parsed and validated once per process; a bad value is a HARNESS_CONFIG error naming the field.
  */
 import { readFileSync } from 'node:fs';
 import { HarnessError } from './errors.js';
 
+/** Every environment variable the CLI (or a self-test) hands to the Playwright process. */
 export const RUN_ENV = {
+  /** Path of the run configuration (a RunConfig as JSON). */
   config: 'SCIM_CONFORM_CONFIG',
+  /**
+   * Path of a target set, `{"<name>": "<run configuration path>", …}`: the suites are declared once per named
+   * target in one Playwright project (the defect matrix tests every reference-app instance this way).
+   */
+  targets: 'SCIM_CONFORM_TARGETS',
   token: 'SCIM_CONFORM_TOKEN',
   clientSecret: 'SCIM_CONFORM_CLIENT_SECRET',
+  /** "1" when the CLI's own stdout is a terminal (Playwright's is a pipe through the redactor). */
+  tty: 'SCIM_CONFORM_TTY',
 } as const;
+
+/** Parallel Playwright workers when `run --workers` is not given (the one place to tune it). */
+export const DEFAULT_WORKERS = 2;
 
 export type Dialect = 'default' | 'aadOptscim062020';
 export type DialectChoice = Dialect | 'both';
 export type MatchingAttribute = 'userName' | 'externalId' | 'email';
+
+export const DIALECT_CHOICES: readonly DialectChoice[] = ['default', 'aadOptscim062020', 'both'];
+export const MATCHING_ATTRIBUTES: readonly MatchingAttribute[] = ['userName', 'externalId', 'email'];
 
 export interface RunConfig {
   /** Tenant URL of the target. */
@@ -36,6 +53,8 @@ export interface RunConfig {
    */
   attributesFile?: string;
   timeoutMs: number;
+  /** Parallel Playwright workers (`run --workers N`, default DEFAULT_WORKERS). */
+  workers: number;
   only: string[];
   skip: string[];
   oauth?: { tokenUrl: string; clientId: string };
@@ -53,21 +72,130 @@ export interface RunSecrets {
   clientSecret?: string;
 }
 
-export function readRunConfig(env: NodeJS.ProcessEnv = process.env): { config: RunConfig; secrets: RunSecrets } {
-  const file = env[RUN_ENV.config];
-  if (!file) {
-    throw new HarnessError('HARNESS_CONFIG', `${RUN_ENV.config} is not set: start the suites through "scim-conform run", not "playwright test" alone`);
+/** The environment the Playwright process gets on top of the parent's (undefined: removed). */
+export function runEnv(handoff: { configFile: string; token?: string | undefined; clientSecret?: string | undefined; tty?: boolean }): Record<string, string | undefined> {
+  return {
+    [RUN_ENV.config]: handoff.configFile,
+    [RUN_ENV.token]: handoff.token,
+    [RUN_ENV.clientSecret]: handoff.clientSecret,
+    [RUN_ENV.tty]: handoff.tty ? '1' : undefined,
+  };
+}
+
+const START_HINT = 'start the suites through "scim-conform run", which writes it';
+
+type Check = (value: unknown) => boolean;
+const isString: Check = (v) => typeof v === 'string' && v.length > 0;
+const isBoolean: Check = (v) => typeof v === 'boolean';
+const isPositiveInt: Check = (v) => Number.isInteger(v) && (v as number) >= 1;
+const isStringArray: Check = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const oneOf = (values: readonly string[]): Check => (v) => typeof v === 'string' && values.includes(v);
+const isOauth: Check = (v) => typeof v === 'object' && v !== null && isString((v as Record<string, unknown>).tokenUrl) && isString((v as Record<string, unknown>).clientId);
+
+/** Each field: its test, what a good value is (for the message), and whether it may be absent; a field of RunConfig without an entry here does not compile. */
+const FIELDS: Record<keyof RunConfig, { ok: Check; want: string; optional?: true }> = {
+  url: { ok: (v) => isString(v) && URL.canParse(v as string), want: 'an absolute URL' },
+  embedded: { ok: isBoolean, want: 'true or false' },
+  outDir: { ok: isString, want: 'a folder path' },
+  runPrefix: { ok: isString, want: 'a non-empty prefix' },
+  seed: { ok: (v) => Number.isInteger(v) && (v as number) >= 0, want: 'a whole number ≥ 0' },
+  dialect: { ok: oneOf(DIALECT_CHOICES), want: DIALECT_CHOICES.join(' | ') },
+  matchingAttribute: { ok: oneOf(MATCHING_ATTRIBUTES), want: MATCHING_ATTRIBUTES.join(' | ') },
+  groups: { ok: isBoolean, want: 'true or false' },
+  manager: { ok: isBoolean, want: 'true or false' },
+  roles: { ok: isBoolean, want: 'true or false' },
+  attributesFile: { ok: isString, want: 'a file path', optional: true },
+  timeoutMs: { ok: isPositiveInt, want: 'a positive whole number of milliseconds' },
+  workers: { ok: isPositiveInt, want: 'a positive whole number (run --workers N)' },
+  only: { ok: isStringArray, want: 'an array of requirement IDs or globs' },
+  skip: { ok: isStringArray, want: 'an array of requirement IDs or globs' },
+  oauth: { ok: isOauth, want: '{"tokenUrl": "…", "clientId": "…"}', optional: true },
+  caFile: { ok: isString, want: 'a file path', optional: true },
+  insecure: { ok: isBoolean, want: 'true or false' },
+  journalFile: { ok: isString, want: 'a file path' },
+  startedAt: { ok: (v) => isString(v) && !Number.isNaN(Date.parse(v as string)), want: 'an ISO 8601 timestamp' },
+  waivers: { ok: isString, want: 'a file path', optional: true },
+};
+
+/** Validates parsed JSON as a RunConfig; `source` names it in the message (a file path). */
+export function parseRunConfig(json: unknown, source: string): RunConfig {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new HarnessError('HARNESS_CONFIG', `run configuration ${source} is not a JSON object; ${START_HINT}`);
   }
-  let config: RunConfig;
+  const obj = json as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const [name, field] of Object.entries(FIELDS)) {
+    const value = obj[name];
+    if (value === undefined && field.optional) continue;
+    if (!field.ok(value)) problems.push(`"${name}" must be ${field.want}, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  }
+  const unknown = Object.keys(obj).filter((k) => !(k in FIELDS));
+  if (unknown.length > 0) problems.push(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k}"`).join(', ')}`);
+  if (problems.length > 0) {
+    throw new HarnessError('HARNESS_CONFIG', `run configuration ${source}: ${problems.join('; ')}; ${START_HINT}`);
+  }
+  return obj as unknown as RunConfig;
+}
+
+function readJson(file: string, what: string, hint: string): unknown {
+  let text: string;
   try {
-    config = JSON.parse(readFileSync(file, 'utf8')) as RunConfig;
+    text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new HarnessError('HARNESS_CONFIG', `cannot read the run configuration ${file}`, { cause: err });
+    throw new HarnessError('HARNESS_CONFIG', `cannot read the ${what} ${file}: ${(err as Error).message}; ${hint}`, { cause: err });
   }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new HarnessError('HARNESS_CONFIG', `the ${what} ${file} is not JSON: ${(err as Error).message}; ${hint}`, { cause: err });
+  }
+}
+
+/** Parsed configurations by path: the runner's config, reporter and every check in a worker share one parse. */
+const loaded = new Map<string, RunConfig>();
+
+/** The run configuration in `file`, read, parsed and validated once per process. */
+export function loadRunConfig(file: string): RunConfig {
+  let config = loaded.get(file);
+  if (!config) {
+    config = parseRunConfig(readJson(file, 'run configuration', START_HINT), file);
+    loaded.set(file, config);
+  }
+  return config;
+}
+
+/** The path SCIM_CONFORM_CONFIG names, or a HARNESS_CONFIG error saying how to start the suites. */
+export function runConfigFile(env: NodeJS.ProcessEnv = process.env): string {
+  const file = env[RUN_ENV.config];
+  if (!file) throw new HarnessError('HARNESS_CONFIG', `${RUN_ENV.config} is not set: ${START_HINT}, not "playwright test" alone`);
+  return file;
+}
+
+export function readRunSecrets(env: NodeJS.ProcessEnv = process.env): RunSecrets {
   const secrets: RunSecrets = {};
   const token = env[RUN_ENV.token];
   if (token) secrets.token = token;
   const clientSecret = env[RUN_ENV.clientSecret];
   if (clientSecret) secrets.clientSecret = clientSecret;
-  return { config, secrets };
+  return secrets;
+}
+
+export function readRunConfig(env: NodeJS.ProcessEnv = process.env): { config: RunConfig; secrets: RunSecrets } {
+  return { config: loadRunConfig(runConfigFile(env)), secrets: readRunSecrets(env) };
+}
+
+/**
+ * The target set SCIM_CONFORM_TARGETS names (target name → run configuration path), validated, or undefined
+ * when the run has its one target (SCIM_CONFORM_CONFIG).
+ */
+export function readTargetSet(env: NodeJS.ProcessEnv = process.env): Record<string, string> | undefined {
+  const file = env[RUN_ENV.targets];
+  if (!file) return undefined;
+  const json = readJson(file, 'target set', `${RUN_ENV.targets} names it; see suites/README.md`);
+  const entries = typeof json === 'object' && json !== null && !Array.isArray(json) ? Object.entries(json) : [];
+  const bad = entries.filter(([name, path]) => !/^[\w.-]+$/.test(name) || typeof path !== 'string' || path === '');
+  if (entries.length === 0 || bad.length > 0) {
+    throw new HarnessError('HARNESS_CONFIG', `target set ${file} must map target names (letters, digits, "-", "_", ".") to run configuration paths, e.g. {"clean": "/tmp/clean.json"}${bad.length ? `; bad: ${bad.map(([n]) => JSON.stringify(n)).join(', ')}` : ''}`);
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }

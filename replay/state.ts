@@ -5,7 +5,7 @@
  * replaced; a simple attribute set or removed — and otherwise the attribute they touch is left out of the
  * comparison, because the recording does not show its value. A recorded DELETE implies the resource is gone.
  */
-import { findKey, isObject, parsePath, type JsonObject, type PathNode } from '../core/filter/index.js';
+import { findKey, isObject, parsePath, toBoolean, type JsonObject, type PathNode } from '../core/filter/index.js';
 import { createdId, idsInAnswer, type Created, type Step } from './plan.js';
 import { resourceOf, splitQuery, type ResourceType } from './scim-path.js';
 
@@ -20,8 +20,6 @@ export interface ImpliedResource {
   writtenBy: Map<string, number>;
 }
 
-const BOOLEAN_TEXT = /^(true|false)$/i;
-
 function set(rep: JsonObject, name: string, value: unknown): void {
   rep[findKey(rep, name) ?? name] = value;
 }
@@ -33,7 +31,7 @@ function remove(rep: JsonObject, name: string): void {
 
 /** Entra sends booleans as "True"/"False"; a server that keeps a boolean stores them as one. */
 function coerced(current: unknown, value: unknown): unknown {
-  return typeof current === 'boolean' && typeof value === 'string' && BOOLEAN_TEXT.test(value) ? value.toLowerCase() === 'true' : value;
+  return typeof current === 'boolean' && typeof value === 'string' ? (toBoolean(value) ?? value) : value;
 }
 
 function operationsIn(request: JsonObject | undefined): unknown[] {

@@ -5,6 +5,7 @@
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import { areaOf } from '../core/check-id.js';
 import { ANNOTATION, EVIDENCE_ATTACHMENT, type CheckStatus } from '../core/evidence.js';
+import { RUN_ENV } from '../core/run-config.js';
 
 export interface ProgressOptions {
   /** Where to write; defaults to process.stdout. */
@@ -41,8 +42,8 @@ export default class ProgressReporter implements Reporter {
     this.stream = options.stream ?? process.stdout;
     const env = options.env ?? process.env;
     // The CLI pipes Playwright's output through its redactor, so the stream is never a TTY there: the CLI sets
-    // SCIM_CONFORM_TTY=1 when its own stdout is one.
-    const tty = Boolean(this.stream.isTTY) || env.SCIM_CONFORM_TTY === '1';
+    // SCIM_CONFORM_TTY=1 (RUN_ENV.tty) when its own stdout is one.
+    const tty = Boolean(this.stream.isTTY) || env[RUN_ENV.tty] === '1';
     this.live = tty && env.CI !== 'true' && env.CI !== '1';
   }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { ANNOTATION } from '../../core/evidence.js';
 import { HarnessError } from '../../core/errors.js';
-import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { DEFAULT_WORKERS, runEnv, type RunConfig } from '../../core/run-config.js';
 import { say, type CliContext } from '../context.js';
 import { PLAYWRIGHT_CWD, childEnv, playwrightCli, playwrightTestArgs } from '../playwright.js';
 import { splitGlobs, validateGlobs } from '../select.js';
@@ -91,6 +91,7 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
       manager: true,
       roles: true,
       timeoutMs: 1000,
+      workers: DEFAULT_WORKERS,
       only,
       skip,
       insecure: false,
@@ -101,7 +102,7 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
     writeFileSync(configFile, JSON.stringify(config));
     const child = spawn(process.execPath, [playwrightCli(), ...playwrightTestArgs({ only, skip }, ['--list', '--reporter=json'])], {
       cwd: PLAYWRIGHT_CWD,
-      env: childEnv(env, { [RUN_ENV.config]: configFile }),
+      env: childEnv(env, runEnv({ configFile })),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
-import { RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { DEFAULT_WORKERS, runEnv, type RunConfig } from '../../core/run-config.js';
 import { applyVerdictsToAllure } from '../../reports/allure.js';
 import { diffReports, formatDiff } from '../../reports/diff.js';
 import { REPORT_FILES } from '../../reports/write-reports.js';
@@ -40,7 +40,7 @@ function builder(y: Argv): Argv<RunArgs> {
       'oauth-token-url': { type: 'string', describe: 'OAuth 2.0 token endpoint (client credentials)' },
       'client-id': { type: 'string', describe: 'OAuth client id' },
       'client-secret': { type: 'string', describe: 'OAuth client secret (env SCIM_CLIENT_SECRET, preferred)' },
-      workers: { type: 'number', describe: 'Parallel Playwright workers' },
+      workers: { type: 'number', describe: `Parallel Playwright workers (default ${DEFAULT_WORKERS})` },
       timeout: { type: 'number', default: DEFAULT_TIMEOUT_MS, describe: 'Per-request timeout in ms' },
       ca: { type: 'string', describe: 'PEM file of a private CA to trust' },
       insecure: { type: 'boolean', default: false, describe: 'Skip TLS certificate checks (the report says so)' },
@@ -107,6 +107,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
       roles: opts.roles ?? embedded !== undefined,
       ...(opts.attributesFile ? { attributesFile: opts.attributesFile } : {}),
       timeoutMs: opts.timeoutMs,
+      workers: opts.workers,
       only: opts.only,
       skip: opts.skip,
       ...(access.oauth ? { oauth: { tokenUrl: access.oauth.tokenUrl, clientId: access.oauth.clientId } } : {}),
@@ -125,12 +126,7 @@ async function run(ctx: CliContext, args: RunArgs): Promise<number> {
 
     const pw = spawnPlaywright(
       playwrightTestArgs(opts),
-      childEnv(ctx.io.env, {
-        [RUN_ENV.config]: configFile,
-        [RUN_ENV.token]: access.token,
-        [RUN_ENV.clientSecret]: access.oauth?.clientSecret,
-        SCIM_CONFORM_TTY: process.stdout.isTTY ? '1' : undefined,
-      }),
+      childEnv(ctx.io.env, runEnv({ configFile, token: access.token, clientSecret: access.oauth?.clientSecret, tty: process.stdout.isTTY })),
       ctx.io,
       ctx.redactor,
     );

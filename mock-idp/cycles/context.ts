@@ -14,7 +14,7 @@ import type { CompiledMappings } from '../mappings/mappings.js';
 import type { EntraRequestBuilder } from '../request-builder.js';
 import type { SimulatedClock } from './clock.js';
 import { ScopeEvaluator } from './decide.js';
-import { ObjectRun, type SendStats } from './object-run.js';
+import { objectRunOf, type ObjectRun, type SendStats } from './object-run.js';
 import type { EscrowOp, JobState, SourceType } from './state.js';
 import type { JobOptions, Outcome } from './types.js';
 
@@ -75,18 +75,27 @@ export function newCycleContext(job: JobParts, o: { now: number; initial: boolea
     membershipGroups: new Set(),
     managerUsers: new Set(),
     escrowed: new Set(job.state.allEscrow().map((e) => escrowKey(e.type, e.id, e.op))),
-    counts: { created: 0, updated: 0, disabled: 0, deleted: 0, skipped: 0, failed: 0, staged: 0, unchanged: 0, reference: 0 },
+    counts: zeroCounts(),
   };
 }
 
+/** A run's outcome counts before its first object (Entra's cycles and Okta's syncs). */
+export function zeroCounts(): OutcomeCounts {
+  return { created: 0, updated: 0, disabled: 0, deleted: 0, skipped: 0, failed: 0, staged: 0, unchanged: 0, reference: 0 };
+}
+
+/** Adds one object's outcome to a run's counts (`none` counts nothing). */
+export function tally(counts: OutcomeCounts, outcome: Outcome): void {
+  if (outcome !== 'none') counts[outcome]++;
+}
+
 export function count(ctx: CycleContext, outcome: Outcome): void {
-  if (outcome !== 'none') ctx.counts[outcome]++;
+  tally(ctx.counts, outcome);
 }
 
 /** One object's requests, steps and modified properties; through the shared client when the options say so. */
 export function newObjectRun(ctx: CycleContext): ObjectRun {
-  const { opts, gate, stats } = ctx.job;
-  return new ObjectRun(opts.client, gate, stats, opts.shareClient ?? false);
+  return objectRunOf(ctx.job);
 }
 
 export function addLog(ctx: CycleContext, entry: Omit<LogEntry, 'cycleId' | 'initiatedBy'>): void {

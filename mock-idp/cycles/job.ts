@@ -5,35 +5,30 @@
  * object type), quarantine.ts (escrow and quarantine), test-connection.ts, provision-subject.ts (on demand).
  */
 import { HarnessError } from '../../core/errors.js';
-import { DirectoryStore, type ImportSummary } from '../directory/store.js';
-import type { DirectoryInput } from '../directory/types.js';
+import { DirectoryStore } from '../directory/store.js';
 import { RetryAfterGate } from '../escrow/rate-limit.js';
-import { LogStore, type LogQuery, type ProvisioningObjectSummary } from '../logs/store.js';
+import { LogStore } from '../logs/store.js';
 import { createRequestBuilder } from '../request-builder.js';
 import { SimulatedClock } from './clock.js';
 import type { JobParts } from './context.js';
 import { runCycle } from './cycle.js';
 import { provisionSubject, type OnDemandSubjectIds } from './provision-subject.js';
 import { admitCycle } from './quarantine.js';
-import { JobState, type SourceType } from './state.js';
+import { JobState } from './state.js';
+import { StateJob } from './state-job.js';
 import { testConnection } from './test-connection.js';
 import type { CycleSummary, JobOptions, Outcome, TestConnectionResult } from './types.js';
 
-export class ProvisioningJob {
-  /** The job's stores, for the emulator's own modules and its self-tests; other folders use the methods. */
-  readonly dir: DirectoryStore;
-  readonly state: JobState;
-  readonly logs: LogStore;
+export class ProvisioningJob extends StateJob {
   private readonly parts: JobParts;
 
   constructor(opts: JobOptions) {
-    this.dir = new DirectoryStore(opts.db);
     const part = opts.partition && opts.partition.count > 1 ? `${opts.partition.index}/${opts.partition.count}` : '';
-    this.state = new JobState(opts.db, part);
-    if (this.state.profile() === 'okta') {
+    const state = new JobState(opts.db, part);
+    if (state.profile() === 'okta') {
       throw new HarnessError('HARNESS_CONFIG', 'this IdP state holds links of the Okta profile: use --profile okta with it, or start Entra on another --state file');
     }
-    this.logs = new LogStore(opts.db, { jobId: opts.jobId ?? `scim.mockidp${part ? `.${part.replace('/', 'of')}` : ''}` });
+    super(new DirectoryStore(opts.db), state, new LogStore(opts.db, { jobId: opts.jobId ?? `scim.mockidp${part ? `.${part.replace('/', 'of')}` : ''}` }));
     this.parts = {
       opts,
       dir: this.dir,
@@ -73,20 +68,5 @@ export class ProvisioningJob {
   /** Provision on demand (§4.12): one user, or one group with its given members; no watermark, no clock. */
   provisionSubject(subject: OnDemandSubjectIds): Promise<{ cycleId: string; outcome: Outcome }> {
     return provisionSubject(this.parts, subject);
-  }
-
-  /** Replaces the source directory (the next cycle sees what changed). */
-  importDirectory(input: DirectoryInput): ImportSummary {
-    return this.dir.importDirectory(input);
-  }
-
-  /** This job's provisioning logs, in the shape of Graph's provisioningObjectSummary. */
-  provisioningLogs(q: LogQuery = {}): ProvisioningObjectSummary[] {
-    return this.logs.query(q);
-  }
-
-  /** The target id a source object is linked to; undefined when it was never provisioned (or was deleted). */
-  targetIdOf(type: SourceType, sourceId: string): string | undefined {
-    return this.state.link(type, sourceId)?.targetId;
   }
 }

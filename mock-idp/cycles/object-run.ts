@@ -22,6 +22,18 @@ export function describeFailure(res: ScimResponse): string {
   return `${res.request.method} ${res.request.path} answered ${res.status}${scimType}${detail ? `: ${detail}` : ''}`;
 }
 
+/** What an object run needs of a job (Entra's and Okta's parts both carry it). */
+export interface ObjectRunParts {
+  readonly opts: { readonly client: ScimClient; readonly shareClient?: boolean | undefined };
+  readonly gate: RetryAfterGate;
+  readonly stats: SendStats;
+}
+
+/** One object's run for a job: through the shared client when the job's options say so. */
+export function objectRunOf(parts: ObjectRunParts): ObjectRun {
+  return new ObjectRun(parts.opts.client, parts.gate, parts.stats, parts.opts.shareClient ?? false);
+}
+
 export class ObjectRun {
   readonly steps: LogStep[] = [];
   readonly modified: ModifiedProperty[] = [];

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { HarnessError } from '../../core/errors.js';
+import { toBoolean } from '../../core/filter/index.js';
 import { USER_BOOLEAN_PROPS, USER_LIST_PROPS, type DirectoryGroup, type DirectoryInput, type DirectoryUser } from './types.js';
 import { DirectoryImportError, validateDirectory, type Issue } from './validate.js';
 
@@ -109,11 +110,11 @@ export function readCsvDirectory(file: string, text = readFileSync(file, 'utf8')
           groups.set(g, group);
         }
       } else if (name === 'assigned') {
-        if (!/^(true|false)$/i.test(v)) issues.push({ path: ['users', idx, name], message: `expected true or false, got ${JSON.stringify(v)}`, location: at(r, n, c, name) });
-        else if (/^true$/i.test(v)) assignments.push({ principalId: String(r.cells[names.indexOf('id')] ?? '').trim(), principalType: 'User' });
+        const assigned = toBoolean(v);
+        if (assigned === undefined) issues.push({ path: ['users', idx, name], message: `expected true or false, got ${JSON.stringify(v)}`, location: at(r, n, c, name) });
+        else if (assigned) assignments.push({ principalId: String(r.cells[names.indexOf('id')] ?? '').trim(), principalType: 'User' });
       } else if ((USER_BOOLEAN_PROPS as readonly string[]).includes(name)) {
-        if (/^(true|false)$/i.test(v)) u[name] = /^true$/i.test(v);
-        else u[name] = v; // left for the validator, which names the row and field
+        u[name] = toBoolean(v) ?? v; // not a boolean: left for the validator, which names the row and field
       } else if ((USER_LIST_PROPS as readonly string[]).includes(name)) {
         u[name] = v.split(';').map((s) => s.trim()).filter(Boolean);
       } else {

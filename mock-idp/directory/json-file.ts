@@ -62,27 +62,19 @@ export function locateJsonPath(text: string, path: readonly PathSegment[]): numb
     const c = text[i];
     i++;
     let hit = false;
-    if (c === '{' && typeof seg === 'string') {
-      for (;;) {
-        ws();
-        if (text[i] !== '"') break;
-        const key = skipString();
-        ws();
-        i++; // ':'
-        ws();
-        if (key === seg) {
-          hit = true;
-          break;
-        }
-        skipValue();
-        ws();
-        if (text[i++] !== ',') break;
-      }
-    } else if (c === '[' && typeof seg === 'number') {
+    // An object's members are found by key, an array's by position; the walk past a member is the same.
+    if ((c === '{' && typeof seg === 'string') || (c === '[' && typeof seg === 'number')) {
       for (let n = 0; ; n++) {
         ws();
-        if (text[i] === ']') break;
-        if (n === seg) {
+        let key: string | number = n;
+        if (c === '{') {
+          if (text[i] !== '"') break;
+          key = skipString();
+          ws();
+          i++; // ':'
+          ws();
+        } else if (text[i] === ']') break;
+        if (key === seg) {
           hit = true;
           break;
         }

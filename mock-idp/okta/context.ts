@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import type { OktaAppMode, OktaUserUpdates } from '../../core/profile.js';
 import type { SimulatedClock } from '../cycles/clock.js';
-import type { OutcomeCounts } from '../cycles/context.js';
-import { ObjectRun, type SendStats } from '../cycles/object-run.js';
+import { tally, zeroCounts, type OutcomeCounts } from '../cycles/context.js';
+import { objectRunOf, type ObjectRun, type SendStats } from '../cycles/object-run.js';
 import type { JobState, SourceType } from '../cycles/state.js';
 import type { Outcome } from '../cycles/types.js';
 import type { Db } from '../db.js';
@@ -66,18 +66,17 @@ export function newOktaRun(job: OktaParts, scope: OktaScope): OktaRun {
     id: randomUUID(),
     now: job.clock.now(),
     scope,
-    counts: { created: 0, updated: 0, disabled: 0, deleted: 0, skipped: 0, failed: 0, staged: 0, unchanged: 0, reference: 0 },
+    counts: zeroCounts(),
   };
 }
 
 export function countOutcome(run: OktaRun, outcome: Outcome): void {
-  if (outcome !== 'none') run.counts[outcome]++;
+  tally(run.counts, outcome);
 }
 
 /** One object's requests and log steps, through the shared client when the options say so. */
 export function newObjectRun(run: OktaRun): ObjectRun {
-  const { opts, gate, stats } = run.job;
-  return new ObjectRun(opts.client, gate, stats, opts.shareClient ?? false);
+  return objectRunOf(run.job);
 }
 
 /** A log entry of this run, marked as Okta's. */

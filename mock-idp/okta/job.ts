@@ -5,12 +5,12 @@
  */
 import { HarnessError } from '../../core/errors.js';
 import { SimulatedClock } from '../cycles/clock.js';
-import { JobState, type SourceType } from '../cycles/state.js';
+import { JobState } from '../cycles/state.js';
+import { StateJob } from '../cycles/state-job.js';
 import type { CycleSummary, TestConnectionResult } from '../cycles/types.js';
-import { DirectoryStore, type ImportSummary } from '../directory/store.js';
-import type { DirectoryInput } from '../directory/types.js';
+import { DirectoryStore } from '../directory/store.js';
 import { RetryAfterGate } from '../escrow/rate-limit.js';
-import { LogStore, type LogQuery, type ProvisioningObjectSummary } from '../logs/store.js';
+import { LogStore } from '../logs/store.js';
 import type { OktaJobOptions, OktaParts } from './context.js';
 import { runOktaCycle } from './cycle.js';
 import { importFromTarget, type OktaImportResult } from './import.js';
@@ -18,22 +18,18 @@ import { PushedStore } from './pushed.js';
 import { createOktaRequestBuilder } from './requests.js';
 import { testCredentials } from './test-credentials.js';
 
-export class OktaProvisioningJob {
-  readonly dir: DirectoryStore;
-  readonly state: JobState;
-  readonly logs: LogStore;
+export class OktaProvisioningJob extends StateJob {
   private readonly parts: OktaParts;
 
   constructor(opts: OktaJobOptions) {
-    this.dir = new DirectoryStore(opts.db);
-    this.state = new JobState(opts.db);
+    const state = new JobState(opts.db);
     // Links written by Entra's job mean other target objects and states: one profile per state file.
-    const owner = this.state.profile();
-    if (owner !== 'okta' && this.state.linkCounts().length > 0) {
+    const owner = state.profile();
+    if (owner !== 'okta' && state.linkCounts().length > 0) {
       throw new HarnessError('HARNESS_CONFIG', 'this IdP state holds links of the Entra profile: run Okta on another --state file, or "idp restart --reset" to forget them');
     }
-    if (owner !== 'okta') this.state.setProfile('okta');
-    this.logs = new LogStore(opts.db, { jobId: opts.jobId ?? 'okta.mockidp' });
+    if (owner !== 'okta') state.setProfile('okta');
+    super(new DirectoryStore(opts.db), state, new LogStore(opts.db, { jobId: opts.jobId ?? 'okta.mockidp' }));
     this.parts = {
       opts,
       dir: this.dir,
@@ -61,18 +57,5 @@ export class OktaProvisioningJob {
   /** One sync: push what changed in the directory since the last push. */
   runCycle(): Promise<CycleSummary> {
     return runOktaCycle(this.parts);
-  }
-
-  /** Replaces the source directory (the next sync sees what changed). */
-  importDirectory(input: DirectoryInput): ImportSummary {
-    return this.dir.importDirectory(input);
-  }
-
-  provisioningLogs(q: LogQuery = {}): ProvisioningObjectSummary[] {
-    return this.logs.query(q);
-  }
-
-  targetIdOf(type: SourceType, sourceId: string): string | undefined {
-    return this.state.link(type, sourceId)?.targetId;
   }
 }

@@ -1,5 +1,5 @@
 import { URN } from '../../core/urns.js';
-import { errorReply } from '../http/scim-reply.js';
+import { errorReply } from '../resources/fail.js';
 import { filterText, isQuery } from './helpers.js';
 import type { Defect } from './types.js';
 

@@ -1,5 +1,5 @@
 import { isObject } from '../../core/filter/index.js';
-import { errorReply } from '../http/scim-reply.js';
+import { errorReply } from '../resources/fail.js';
 import { filterListResources, isQuery } from './helpers.js';
 import type { Defect } from './types.js';
 

@@ -1,12 +1,10 @@
-import { isObject } from '../../core/filter/index.js';
+import { isObject, toBoolean } from '../../core/filter/index.js';
 import { fail } from '../resources/fail.js';
 import { operations, pathOf, valueOf } from './helpers.js';
 import type { Defect } from './types.js';
 
-const STRING_BOOLEAN = /^(true|false)$/i;
-
 function hasStringBoolean(v: unknown): boolean {
-  if (typeof v === 'string') return STRING_BOOLEAN.test(v);
+  if (typeof v === 'string') return toBoolean(v) !== undefined;
   if (Array.isArray(v)) return v.some(hasStringBoolean);
   return isObject(v) && Object.values(v).some(hasStringBoolean);
 }

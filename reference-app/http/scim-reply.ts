@@ -2,9 +2,9 @@
  * Replies as values: handlers return a ScimReply, defects may transform it, and one function writes it. Every
  * thrown thing becomes a SCIM Error reply here, so no path of the app can answer with fastify's own JSON.
  */
-import { URN } from '../../core/urns.js';
 import { ScimError, type ScimType } from '../scim/scim-error.js';
 import type { ScimReply } from '../defects/types.js';
+import { errorReply } from '../resources/fail.js';
 
 export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 
@@ -22,14 +22,6 @@ export function jsonReply(status: number, body: unknown, headers: Record<string,
 
 export function emptyReply(status: 204 | 304, headers: Record<string, string> = {}): ScimReply {
   return { status, headers };
-}
-
-export function errorReply(status: number, detail: string, scimType?: ScimType, headers: Record<string, string> = {}): ScimReply {
-  return {
-    status,
-    headers,
-    body: { schemas: [URN.Error], status: String(status), ...(scimType ? { scimType } : {}), detail },
-  };
 }
 
 /** fastify's own error codes a client can provoke, as SCIM errors. */

@@ -7,7 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { DefectHooks, RouteKind, ScimReply, ScimRequestView } from '../defects/types.js';
 import type { ResourceType } from '../../core/resource-type.js';
-import { errorReply, JsonText, SCIM_CONTENT_TYPE } from './scim-reply.js';
+import { JsonText, SCIM_CONTENT_TYPE } from './scim-reply.js';
+import { errorReply } from '../resources/fail.js';
 
 export interface RouteConfig {
   route: RouteKind;

@@ -19,6 +19,9 @@ import { fail } from './fail.js';
 import type { ListParams, Projection } from './list-params.js';
 import { etagOf, storedAttrs, toResource, toResourceText } from './render.js';
 
+/** What the routes see of a stored row (they reach the store only through this folder). */
+export type { StoredResource };
+
 export type ListResult =
   | { total: number; resources: Json[] }
   /** Full representations as JSON text (see userTexts). */

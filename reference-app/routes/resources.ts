@@ -9,9 +9,8 @@ import type { RouteSpec } from '../http/scim-route.js';
 import { emptyReply, jsonReply, JsonText } from '../http/scim-reply.js';
 import { readListParams, readProjection } from '../resources/list-params.js';
 import { endpointOf, etagOf } from '../resources/render.js';
-import { etagMatches, type ListResult, type ResourceService } from '../resources/service.js';
+import { etagMatches, type ListResult, type ResourceService, type StoredResource } from '../resources/service.js';
 import type { ResourceType } from '../../core/resource-type.js';
-import type { StoredResource } from '../store/resource-store.js';
 import { fail } from '../resources/fail.js';
 
 const listHead = (totalResults: number, itemsPerPage: number, startIndex: number) =>

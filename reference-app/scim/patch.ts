@@ -20,6 +20,8 @@
  * extension), mutability (id, meta, groups, or removing userName/displayName), invalidValue (wrong shape, clearing a
  * required attribute), noTarget (remove without path; a filtered replace that matches nothing and cannot create).
  * Operations apply in order to a deep copy; any error leaves the caller's resource untouched.
+ * Over 400 lines: one Patcher holds the copy and the membership every op handler works on; a group's membership
+ * changes live in membership.ts.
  */
 import {
   asArray, equalityTerms, evaluateElement, FilterSyntaxError, findKey, isObject, parsePath,
@@ -32,6 +34,7 @@ import {
 import type { ResourceType } from '../../core/resource-type.js';
 import { URN } from '../../core/urns.js';
 import { coerceMembers, coerceValue, findSub, requiredAttributeOf, schemasFor, type MemberRef } from './coerce.js';
+import { Membership, memberIds } from './membership.js';
 import { badRequest } from './scim-error.js';
 
 type OpName = 'add' | 'replace' | 'remove';
@@ -89,62 +92,6 @@ function elementOf(filter: FilterNode, parent: AttributeDef): Json | undefined {
     element[sub.name] = value;
   }
   return element;
-}
-
-/** The member ids of a filter made only of `value eq "id"` terms joined by `or`. */
-function memberIds(filter: FilterNode): string[] | undefined {
-  if (filter.op === 'or') {
-    const left = memberIds(filter.left);
-    const right = memberIds(filter.right);
-    return left && right ? [...left, ...right] : undefined;
-  }
-  if (filter.op !== 'eq' || filter.path.attr?.toLowerCase() !== 'value' || filter.path.sub !== undefined) return undefined;
-  const id = typeof filter.value === 'string' ? filter.value : filter.raw;
-  return id === undefined || id === '' ? undefined : [id];
-}
-
-/** Membership changes folded in order, so that e.g. add x then remove x leaves only "remove x". */
-class Membership {
-  private removeAll = false;
-  private readonly removed = new Set<string>();
-  private readonly added = new Map<string, MemberRef>();
-  private baseline: readonly MemberRef[] | undefined;
-  touched = false;
-
-  constructor(private readonly load: () => readonly MemberRef[]) {}
-
-  add(member: MemberRef): void {
-    this.touched = true;
-    this.removed.delete(member.value);
-    this.added.set(member.value, { ...this.added.get(member.value), ...member });
-  }
-
-  remove(id: string): void {
-    this.touched = true;
-    this.added.delete(id);
-    if (!this.removeAll) this.removed.add(id);
-  }
-
-  clear(): void {
-    this.touched = true;
-    this.removeAll = true;
-    this.removed.clear();
-    this.added.clear();
-  }
-
-  /** The member list as the operations so far leave it. */
-  current(): MemberRef[] {
-    this.baseline ??= this.load();
-    const base = this.removeAll ? [] : this.baseline.filter((m) => !this.removed.has(m.value));
-    const out = base.map((m) => (this.added.has(m.value) ? { ...m, ...this.added.get(m.value) } : m));
-    const present = new Set(base.map((m) => m.value));
-    for (const [id, m] of this.added) if (!present.has(id)) out.push(m);
-    return out;
-  }
-
-  result(): Pick<PatchResult, 'membersAdded' | 'membersRemoved'> {
-    return { membersRemoved: this.removeAll ? 'all' : [...this.removed], membersAdded: [...this.added.values()] };
-  }
 }
 
 /** Renames keys to their schema spelling (top level, extension objects and one level of sub-attributes). */

@@ -16,7 +16,8 @@ import type { ScimClient } from '../../core/client/scim-client.js';
 import { createRequestBuilder, type EntraRequestBuilder } from '../../mock-idp/index.js';
 import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
 import { CheckAttributes } from './attributes.js';
-import { runClient, runContext, targetNames } from './context.js';
+import { runClient, runContext } from './context.js';
+import { forTarget, runTargets, type RunTarget } from './targets.js';
 import { Ledger } from './ledger.js';
 import { Setup, type MappedUser, type UserOverrides } from './setup.js';
 import { targetCapabilities, type TargetCapabilities } from './target.js';
@@ -117,16 +118,16 @@ export function check(spec: CheckSpec, body: (ctx: CheckContext) => Promise<void
   const tag = [`@${level.toLowerCase()}`, ...reqs.map((r) => `@${r.id}`)];
 
   const declared: Declared = { id, spec, reqs, level, title, body, ...(where ? { location: `${where.file}:${where.line}` } : {}) };
-  for (const target of targetNames()) {
-    const targetAnnotation = target ? [{ type: ANNOTATION.target, description: target }] : [];
-    test(target ? `${title} ⟨${target}⟩` : title, { tag, annotation: [...annotation, ...targetAnnotation] }, async ({}, testInfo) => {
+  for (const target of runTargets()) {
+    const shown = forTarget(title, target);
+    test(shown.title, { tag, annotation: [...annotation, ...shown.annotation] }, async ({}, testInfo) => {
       await runCheck(declared, target, testInfo);
     });
   }
   return id;
 }
 
-/** What check() resolved once at load time, for every target it declares the check against. */
+/** What check() resolved once at load time, for every target of the run (suites/_harness/targets.ts). */
 interface Declared {
   /** The ID the check runs under. */
   id: string;
@@ -139,7 +140,7 @@ interface Declared {
   body: (ctx: CheckContext) => Promise<void>;
 }
 
-async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: string | undefined, testInfo: TestInfo): Promise<void> {
+async function runCheck({ id, spec, reqs, level, title, body, location }: Declared, target: RunTarget, testInfo: TestInfo): Promise<void> {
   if (spec.timeoutMs) testInfo.setTimeout(spec.timeoutMs);
   const { config } = runContext(target);
   const client = await runClient(target);

@@ -1,12 +1,12 @@
 /**
- * Per-process run context: the CLI's RunConfig and secrets, read once, and the client (one connection pool).
- * Spec files read the context at load time (dialects, options); checks get the client at run time.
+ * Per-process run context: a target's RunConfig and the run's secrets, read once, and the client (one connection
+ * pool per target). Spec files read the context at load time (dialects, options); checks get the client at run time.
  */
-import { readFileSync } from 'node:fs';
-import { readRunConfig, RUN_ENV, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
+import { loadRunConfig, readRunSecrets, type Dialect, type RunConfig, type RunSecrets } from '../../core/run-config.js';
 import type { ScimClient } from '../../core/client/scim-client.js';
 import { inDialect } from '../../core/check-id.js';
 import { createRedactor, type Redactor } from '../../core/redact.js';
+import { primaryTarget, type RunTarget } from './targets.js';
 
 interface RunContext {
   config: RunConfig;
@@ -17,38 +17,14 @@ interface RunContext {
 const contexts = new Map<string, RunContext>();
 const clients = new Map<string, Promise<ScimClient>>();
 
-/**
- * The defect-matrix self-test tests every reference-app instance (clean, and one per defect) in ONE Playwright
- * project, so workers are shared instead of started per instance: env SCIM_CONFORM_MATRIX names a JSON file
- * mapping target names to RunConfig files, and check() declares each check once per target. Outside it, one
- * unnamed target and one config.
- */
-let matrix: { targets: Record<string, string> } | null | undefined;
-function matrixTargets(): Record<string, string> | undefined {
-  const file = process.env.SCIM_CONFORM_MATRIX;
-  matrix ??= file ? (JSON.parse(readFileSync(file, 'utf8')) as { targets: Record<string, string> }) : null;
-  return matrix?.targets;
-}
-
-/** The targets every check runs against: `[undefined]` (the run's one target) unless the matrix names several. */
-export function targetNames(): Array<string | undefined> {
-  const targets = matrixTargets();
-  return targets ? Object.keys(targets) : [undefined];
-}
-
-function configFileFor(target: string | undefined): string | undefined {
-  return (target ? matrixTargets()?.[target] : undefined) ?? process.env[RUN_ENV.config];
-}
-
-export function runContext(target?: string): RunContext {
-  const file = configFileFor(target);
-  const key = file ?? '';
-  const existing = contexts.get(key);
+/** The context of `target` (default: the run's first target); the secrets are the run's, shared by its targets. */
+export function runContext(target: RunTarget = primaryTarget()): RunContext {
+  const existing = contexts.get(target.configFile);
   if (existing) return existing;
-  const { config, secrets } = readRunConfig({ ...process.env, ...(file ? { [RUN_ENV.config]: file } : {}) });
-  const redactor = createRedactor([secrets.token, secrets.clientSecret]);
-  const context = { config, secrets, redactor };
-  contexts.set(key, context);
+  const config = loadRunConfig(target.configFile);
+  const secrets = readRunSecrets();
+  const context = { config, secrets, redactor: createRedactor([secrets.token, secrets.clientSecret]) };
+  contexts.set(target.configFile, context);
   return context;
 }
 
@@ -56,9 +32,8 @@ export function runContext(target?: string): RunContext {
  * The client all checks of a target fork from (one connection pool per worker process). Imported on first use:
  * Playwright's runner loads every spec file to list the checks, and has no use for undici (about 140 ms to load).
  */
-export function runClient(target?: string): Promise<ScimClient> {
-  const key = configFileFor(target) ?? '';
-  let client = clients.get(key);
+export function runClient(target: RunTarget = primaryTarget()): Promise<ScimClient> {
+  let client = clients.get(target.configFile);
   if (!client) {
     const { config, secrets, redactor } = runContext(target);
     client = import('../../core/client/target.js').then(({ createTargetClient }) => createTargetClient({
@@ -70,7 +45,7 @@ export function runClient(target?: string): Promise<ScimClient> {
       insecure: config.insecure,
       timeoutMs: config.timeoutMs,
     }, redactor));
-    clients.set(key, client);
+    clients.set(target.configFile, client);
   }
   return client;
 }

@@ -82,6 +82,17 @@ export function changesOf(kind: ChangeKind, values: Record<string, unknown>): At
 }
 
 /**
+ * Entra's PATCH of `kind` for every path → value of `wanted` (updateUser in the check's dialect), then the user read
+ * back holding each value: the stimulus and verdict of most PATCH checks.
+ */
+export async function patchAndReadBack(ctx: PatchContext, userId: string, kind: ChangeKind, wanted: Record<string, unknown>): Promise<ReadBack> {
+  await sendPatch(ctx, ctx.entra.updateUser(userId, changesOf(kind, wanted)));
+  const back = await readUser(ctx, userId);
+  expectAll(back, wanted);
+  return back;
+}
+
+/**
  * Asserts an attribute is cleared: absent, null or an empty array (RFC 7643 §2.5 treats them alike); with
  * `emptyString`, "" counts as cleared too (gallery test 16, and the validator's manager `{"value":""}`).
  */

@@ -6,7 +6,7 @@
 import { MANAGER_PATH } from '../../core/entra-default-mapping.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { readPath } from '../../core/filter/index.js';
+import { readPath, toBoolean } from '../../core/filter/index.js';
 import {
   compileMappings, defaultMappingsInput, evaluateMappings, loadDirectoryGenerator, managerIdOf, openDb, ProvisioningJob, userSource,
   type CompiledMappings, type CycleSummary, type Db, type DirectoryGroup, type DirectoryInput, type DirectoryUser, type MappingsInput,
@@ -120,7 +120,11 @@ export async function getUser(ctx: CheckContext, id: string, requirement: string
   return { res, user: expectScim(res, requirement).toHaveStatus(200).json() };
 }
 
-const norm = (v: unknown): string => (typeof v === 'boolean' ? String(v) : typeof v === 'string' && /^(true|false)$/i.test(v) ? v.toLowerCase() : JSON.stringify(v) ?? 'undefined');
+/** Booleans and "True"/"False" compare as one value; anything else as its JSON. */
+const norm = (v: unknown): string => {
+  const b = toBoolean(v);
+  return b !== undefined ? String(b) : JSON.stringify(v) ?? 'undefined';
+};
 
 /** The target user holds every mapped value of the source user (and the manager, when mapped). */
 export function expectMappedValues(lc: Lifecycle, source: DirectoryUser, target: Record<string, unknown>, res: ScimResponse, requirement: string, opts: { active?: boolean } = {}): void {

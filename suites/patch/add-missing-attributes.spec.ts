@@ -4,7 +4,7 @@
  * own path in both dialects. The attributes are optional ones the endpoint declares (Entra's mapped ones first).
  */
 import { check, CHECK, dialects } from '../_harness/index.js';
-import { changesOf, expectAll, expectAt, readUser, sendPatch } from '../_harness/patch.js';
+import { expectAt, patchAndReadBack } from '../_harness/patch.js';
 import { OPTIONAL_STRINGS, valuesFor, without } from './optional-attributes.js';
 
 const WORK_PHONE = 'phoneNumbers[type eq "work"].value';
@@ -17,13 +17,11 @@ for (const dialect of dialects()) {
     dialect,
     requirements: ['USER-PATCH-ADD'],
   }, async (ctx) => {
-    const { entra, setup, data, attrs } = ctx;
+    const { setup, data, attrs } = ctx;
     const added = attrs.pick(OPTIONAL_STRINGS, 'Adding attributes a user lacks', 1, 3);
     const user = await setup.user(without(added));
     const wanted = valuesFor(added, data);
-    await sendPatch(ctx, entra.updateUser(user.id, changesOf('add', wanted)));
-    const back = await readUser(ctx, user.id);
-    expectAll(back, wanted);
+    const back = await patchAndReadBack(ctx, user.id, 'add', wanted);
     expectAt(back, 'userName', user.payload.userName);
   });
 
@@ -33,14 +31,12 @@ for (const dialect of dialects()) {
     dialect,
     requirements: ['USER-PATCH-ADD', 'USER-PATCH-MULTIVALUED'],
   }, async (ctx) => {
-    const { entra, setup, data, attrs } = ctx;
+    const { setup, data, attrs } = ctx;
     attrs.need([WORK_PHONE, ...NEW_PHONES]);
     const generated = data.user();
     const user = await setup.user({ phoneNumbers: generated.phoneNumbers.slice(0, 1) });
     const wanted = Object.fromEntries(NEW_PHONES.map((path, i) => [path, generated.phoneNumbers[i + 1]?.value]));
-    await sendPatch(ctx, entra.updateUser(user.id, changesOf('add', wanted)));
-    const back = await readUser(ctx, user.id);
-    expectAll(back, wanted);
+    const back = await patchAndReadBack(ctx, user.id, 'add', wanted);
     // The existing element stays as it was.
     expectAt(back, WORK_PHONE, generated.phoneNumbers[0]?.value);
   });

@@ -8,7 +8,7 @@
  */
 import { URN } from '../../core/urns.js';
 import { check, dialects } from '../_harness/index.js';
-import { changesOf, controlPatch, expectAll, expectAt, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
+import { controlPatch, expectAt, patchAndReadBack, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
 
 /** The check proving path-less replace in the validator's own form, by which the dotted-key check is blocked. */
 const NO_PATH_CHECK = 'patch/validator-no-path-username';
@@ -23,7 +23,7 @@ if (dialects().includes('aadOptscim062020')) {
     dialect: 'aadOptscim062020',
     requirements: ['USER-PATCH-NO-PATH'],
   }, async (ctx) => {
-    const { entra, setup, data, attrs } = ctx;
+    const { setup, data, attrs } = ctx;
     attrs.need(['name.givenName', 'name.familyName']);
     const changed = attrs.declared(['displayName', 'name.givenName', 'name.familyName']);
     const valuesOf = (next: ReturnType<typeof data.user>): Record<string, string> => {
@@ -38,9 +38,7 @@ if (dialects().includes('aadOptscim062020')) {
 
     const user = await setup.user();
     const wanted = valuesOf(data.user());
-    await sendPatch(ctx, entra.updateUser(user.id, changesOf('replace', wanted)));
-    const back = await readUser(ctx, user.id);
-    expectAll(back, wanted);
+    const back = await patchAndReadBack(ctx, user.id, 'replace', wanted);
     // The user's other name parts stay: the dotted keys update sub-attributes, they do not replace `name`.
     for (const path of attrs.declared(['name.formatted'])) expectAt(back, path, user.payload.name?.formatted);
   });

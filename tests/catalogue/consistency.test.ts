@@ -34,6 +34,9 @@ test('every requirement has a check, every check ID is unique, every defect name
   const cited = new Set(checks.flatMap((c) => c.requirements));
   const unchecked = REQUIREMENTS.map((r) => r.id).filter((id) => !cited.has(id));
   assert.deepEqual(unchecked, [], 'every requirement in the catalogue is cited by at least one check');
+  // One vocabulary (tests/architecture/areas.test.ts): a requirement's area is the folder of its checks.
+  const outsideArea = REQUIREMENTS.filter((r) => !checks.some((c) => c.requirements.includes(r.id) && c.id.startsWith(`${r.area}/`)));
+  assert.deepEqual(outsideArea.map((r) => `${r.id} (area ${r.area})`), [], 'every requirement is cited by a check in suites/<its area>/');
   for (const c of checks) {
     assert.ok(!c.id.startsWith('_harness/'), `check ${c.title} is named after its spec file, not the harness`);
     for (const id of c.requirements) assert.ok(findRequirement(id), `${c.id} cites a known requirement ${id}`);

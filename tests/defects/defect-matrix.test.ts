@@ -1,6 +1,7 @@
 /**
  * Every check is shown failing: the real suites run against the clean reference app and against one instance
- * per defect, all in one Playwright invocation and one project (see matrix.config.ts). Asserted:
+ * per defect, all in one Playwright invocation and one project: a target set (suites/_harness/targets.ts) names
+ * every instance, matrix.config.ts narrows each to its defect's checks. Asserted:
  * - against the clean app nothing fails, warns, errors or is blocked;
  * - against each defect, at least one check of every requirement the defect names goes red, and every red check
  *   cites one of the defect's requirements or is blocked by one that does;
@@ -23,7 +24,8 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { DEFECTS, defectsByName } from '../../reference-app/defects/index.js';
 import { startReferenceApp, type RunningReferenceApp } from '../../reference-app/server.js';
-import type { RunConfig } from '../../core/run-config.js';
+import { DEFAULT_WORKERS, RUN_ENV, type RunConfig } from '../../core/run-config.js';
+import { MATRIX_PLAN_ENV, type MatrixPlan } from './matrix-plan.js';
 
 const TOKEN = 'matrix-token-0123456789';
 const CLIENT = { id: 'matrix-client', secret: 'matrix-client-secret-0123456789' };
@@ -54,7 +56,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       apps.push(app);
       const config: RunConfig = {
         url: app.url, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
-        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000,
+        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000, workers: DEFAULT_WORKERS,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },
         startedAt: new Date().toISOString(),
@@ -63,14 +65,19 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       writeFileSync(file, JSON.stringify(config));
       targets[inst.name] = file;
     }
-    const matrixFile = join(out, 'matrix.json');
-    const scope = FULL ? undefined : Object.fromEntries(SELECTED.map((d) => [d.name, d.requirements]));
-    writeFileSync(matrixFile, JSON.stringify({ targets, rateTargets: [CLEAN, RATE_DEFECT], scope, out }));
+    const targetsFile = join(out, 'targets.json');
+    writeFileSync(targetsFile, JSON.stringify(targets));
+    const planFile = join(out, 'matrix.json');
+    const plan: MatrixPlan = {
+      targets: Object.keys(targets), rateTargets: [CLEAN, RATE_DEFECT], out,
+      ...(FULL ? {} : { scope: Object.fromEntries(SELECTED.map((d) => [d.name, d.requirements])) }),
+    };
+    writeFileSync(planFile, JSON.stringify(plan));
     const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
     const config = fileURLToPath(new URL('./matrix.config.ts', import.meta.url));
     const code = await new Promise<number>((resolve, reject) => {
       child = spawn(process.execPath, [cli, 'test', '-c', config], {
-        env: { ...process.env, SCIM_CONFORM_MATRIX: matrixFile, SCIM_CONFORM_CONFIG: targets[CLEAN], SCIM_CONFORM_TOKEN: TOKEN, SCIM_CONFORM_CLIENT_SECRET: CLIENT.secret },
+        env: { ...process.env, [MATRIX_PLAN_ENV]: planFile, [RUN_ENV.targets]: targetsFile, [RUN_ENV.token]: TOKEN, [RUN_ENV.clientSecret]: CLIENT.secret },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       child.once('error', reject);

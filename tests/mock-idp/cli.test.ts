@@ -9,14 +9,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { createRedactor } from '../../core/redact.js';
-import type { CliContext } from '../../cli/context.js';
-import { idpCommand } from '../../cli/commands/idp/index.js';
 import { openDb } from '../../mock-idp/db.js';
 import type { DirectoryInput } from '../../mock-idp/directory/types.js';
 import type { RunningReferenceApp } from '../../reference-app/server.js';
 import { clientFor, listAll, startFaultProxy, startTarget, TOKEN, type FaultProxy } from './helpers.js';
+import { runIdp, type IdpRun } from './run-idp.js';
 
 let app: RunningReferenceApp;
 let proxy: FaultProxy;
@@ -32,23 +29,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function idp(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd: dir },
-    redactor: createRedactor([TOKEN]),
-    exitCode: 0,
-  };
-  try {
-    await yargs().command(idpCommand(ctx)).strict().exitProcess(false).fail((msg, e) => {
-      throw e ?? new Error(msg ?? 'bad command line');
-    }).parseAsync(['idp', ...args]);
-    return { code: ctx.exitCode, out, err };
-  } catch (e) {
-    return { code: 2, out, err: err + (e as Error).message };
-  }
-}
+const idp = (args: string[]): Promise<IdpRun> => runIdp(args, dir);
 
 test('generate, sync, edit the directory file, sync again; logs, status, restart', async () => {
   const target = ['--url', app.url, '--token', TOKEN, '--state', 'a.sqlite'];

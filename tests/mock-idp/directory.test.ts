@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../mock-idp/db.js';
 import { DirectoryStore } from '../../mock-idp/directory/store.js';
-import { readJsonDirectory, writeJsonDirectory } from '../../mock-idp/directory/json-file.js';
+import { locateJsonPath, readJsonDirectory, writeJsonDirectory } from '../../mock-idp/directory/json-file.js';
 import { readCsvDirectory, groupIdFor } from '../../mock-idp/directory/csv-file.js';
 import { generate } from '../../mock-idp/directory/generate.js';
 import { DirectoryImportError } from '../../mock-idp/directory/validate.js';
@@ -113,4 +113,15 @@ test('generate is seeded and round-trips through the JSON file writer', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('locateJsonPath: members by key in objects and by position in arrays, nested; the deepest ancestor when a step is missing', () => {
+  const text = '{ "a": 1, "b": [ {"x": 0}, {"y": [7, "eight"]} ], "c": {} }';
+  const at = (path: Array<string | number>): string => text.slice(locateJsonPath(text, path)).slice(0, 8);
+  assert.equal(at(['a']), '1, "b": ', 'a key');
+  assert.equal(at(['b', 1, 'y', 1]), '"eight"]', 'array index, key, array index');
+  assert.equal(at(['b', 0]), '{"x": 0}', 'the first element');
+  assert.equal(at(['b', 5]), '[ {"x": ', 'an index past the end: the array');
+  assert.equal(at(['c', 'z']), '{} }', 'a missing key: the object');
+  assert.equal(at(['a', 0]), '1, "b": ', 'a step into a scalar: the scalar');
 });

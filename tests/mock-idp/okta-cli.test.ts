@@ -8,14 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import yargs from 'yargs';
-import { createRedactor } from '../../core/redact.js';
-import type { CliContext } from '../../cli/context.js';
-import { idpCommand } from '../../cli/commands/idp/index.js';
 import type { DirectoryInput } from '../../mock-idp/directory/types.js';
 import type { ProvisioningObjectSummary } from '../../mock-idp/index.js';
 import type { RunningReferenceApp } from '../../reference-app/server.js';
 import { startTarget, TOKEN } from './helpers.js';
+import { runIdp, type IdpRun } from './run-idp.js';
 
 let app: RunningReferenceApp;
 let dir: string;
@@ -28,23 +25,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function idp(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const ctx: CliContext = {
-    io: { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: {}, cwd: dir },
-    redactor: createRedactor([TOKEN]),
-    exitCode: 0,
-  };
-  try {
-    await yargs().command(idpCommand(ctx)).strict().exitProcess(false).fail((msg, e) => {
-      throw e ?? new Error(msg ?? 'bad command line');
-    }).parseAsync(['idp', ...args]);
-    return { code: ctx.exitCode, out, err };
-  } catch (e) {
-    return { code: 2, out, err: err + (e as Error).message };
-  }
-}
+const idp = (args: string[]): Promise<IdpRun> => runIdp(args, dir);
 
 function writeDirectory(file: string, givenName: string, prefix = 'cli'): void {
   const d: DirectoryInput = {

@@ -17,7 +17,7 @@ describe('Playwright reporter driven by the run configuration', () => {
       const config = join(dir, 'config.json');
       writeFileSync(config, JSON.stringify({
         url: 'http://127.0.0.1:9/scim', embedded: true, outDir: join(dir, 'out'), runPrefix: 'scr-x-', seed: 7, dialect: 'both',
-        matchingAttribute: 'userName', groups: true, manager: false, roles: false, timeoutMs: 1000, only: ['USER-*'], skip: [], insecure: true,
+        matchingAttribute: 'userName', groups: true, manager: false, roles: false, timeoutMs: 1000, workers: 2, only: ['USER-*'], skip: [], insecure: true,
         journalFile: join(dir, 'journal.jsonl'), startedAt: '2026-01-15T09:00:00.000Z', waivers: join(FIXTURES, 'waivers.json'),
       }));
       const reporter = new ScimConformReporter({ env: { [RUN_ENV.config]: config } });
