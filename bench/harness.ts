@@ -57,18 +57,28 @@ export async function harnessFigures(log: (s: string) => void, workers = 2): Pro
   };
 }
 
-/** Wall time with 1 and 4 workers next to the 2-worker run of the harness figure (back to back). */
-export async function workerFigures(log: (s: string) => void, two: SuiteRun): Promise<Figure[]> {
-  log('workers: suite run with 1 worker');
-  const one = await runSuite(1);
-  log('workers: suite run with 4 workers');
-  const four = await runSuite(4);
-  const runs = { w1: summary(one), w2: summary(two), w4: summary(four) };
-  return [
-    measured('suite-wall-1-worker', one.wallMs / 1000, 's', null, runs.w1),
-    measured('suite-wall-2-workers', two.wallMs / 1000, 's', null, runs.w2),
-    measured('suite-wall-4-workers', four.wallMs / 1000, 's', null, runs.w4),
-    measured('suite-speedup-2-vs-1-workers', ratio(one.wallMs, two.wallMs), 'ratio', null, { note: 'wall(1 worker) / wall(2 workers)' }),
-    measured('suite-speedup-4-vs-1-workers', ratio(one.wallMs, four.wallMs), 'ratio', null, { note: 'wall(1 worker) / wall(4 workers)' }),
-  ];
+/**
+ * Wall time against the local reference app with each worker count, back to back, the run of the harness figure
+ * (made with `done.workers`) standing for its own count; speed-ups against 1 worker.
+ */
+export async function workerFigures(log: (s: string) => void, done: SuiteRun, counts: readonly number[]): Promise<Figure[]> {
+  const runs = new Map<number, SuiteRun>([[done.workers, done]]);
+  for (const n of counts) {
+    if (runs.has(n)) continue;
+    log(`workers: suite run with ${n} worker(s)`);
+    runs.set(n, await runSuite(n));
+  }
+  const one = runs.get(1);
+  const figures: Figure[] = [];
+  for (const n of [...counts].sort((a, b) => a - b)) {
+    const r = runs.get(n) as SuiteRun;
+    figures.push(measured(`suite-wall-${n}-worker${n === 1 ? '' : 's'}`, r.wallMs / 1000, 's', null, summary(r)));
+  }
+  if (one) {
+    for (const n of counts) {
+      if (n === 1) continue;
+      figures.push(measured(`suite-speedup-${n}-vs-1-workers`, ratio(one.wallMs, (runs.get(n) as SuiteRun).wallMs), 'ratio', null, { note: `wall(1 worker) / wall(${n} workers)` }));
+    }
+  }
+  return figures;
 }

@@ -80,17 +80,17 @@ if (suiteGroups.some((g) => selected.has(g))) {
   // run right after 7.5 s; 2026-12-04).
   log('suite: warm-up run (not measured)');
   // a failing suite fails again, with its reason, in the measured runs of the groups below
-  await runSuite(2).catch(() => undefined);
+  await runSuite(DEFAULT_WORKERS).catch(() => undefined);
 }
-let twoWorkers: SuiteRun | undefined;
+let defaultRun: SuiteRun | undefined;
 await group('harness', async () => {
-  const h = await harnessFigures(log, 2);
-  twoWorkers = h.run;
+  const h = await harnessFigures(log, DEFAULT_WORKERS);
+  defaultRun = h.run;
   return h.figures;
 });
 await group('startup', () => startupFigures(log, values.quick ? 2 : 5, DEFAULT_WORKERS));
 await group('latency', () => latencyFigures(log, LATENCY_MS, LATENCY_WORKERS, DEFAULT_WORKERS));
-await group('workers', async () => workerFigures(log, twoWorkers ?? (await runSuite(2))));
+await group('workers', async () => workerFigures(log, defaultRun ?? (await runSuite(DEFAULT_WORKERS)), [1, 2, 4, 8]));
 await group('reference', () => referenceFigures(log, reference));
 await group('partitions', () => partitionFigures(log, emulator));
 await group('emulator', () => emulatorFigures(log, emulator));

@@ -22,8 +22,13 @@ export const RUN_ENV = {
   tty: 'SCIM_CONFORM_TTY',
 } as const;
 
-/** Parallel Playwright workers when `run --workers` is not given (the one place to tune it). */
-export const DEFAULT_WORKERS = 2;
+/**
+ * Parallel Playwright workers when `run --workers` is not given (the one place to tune it). Chosen for endpoints
+ * 20–200 ms away, where checks mostly wait: behind 50 ms per request (npm run bench, latency group, 2026-12-05
+ * 20:14 UTC, 2 cores, load 2.4–9.4) the suite took 15.5 s with 2 workers, 14.1 s with 4, 10.2 s with 8 and 15.5 s
+ * with 16 (worker start-up then outweighs the overlap). Against a local endpoint fewer are faster (docs/performance.md).
+ */
+export const DEFAULT_WORKERS = 8;
 
 export type Dialect = 'default' | 'aadOptscim062020';
 export type DialectChoice = Dialect | 'both';
