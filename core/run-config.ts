@@ -23,12 +23,13 @@ export const RUN_ENV = {
 } as const;
 
 /**
- * Parallel Playwright workers when `run --workers` is not given (the one place to tune it). Chosen for endpoints
- * 20–200 ms away, where checks mostly wait: behind 50 ms per request (npm run bench, latency group, 2026-12-05
- * 20:14 UTC, 2 cores, load 2.4–9.4) the suite took 15.5 s with 2 workers, 14.1 s with 4, 10.2 s with 8 and 15.5 s
- * with 16 (worker start-up then outweighs the overlap). Against a local endpoint fewer are faster (docs/performance.md).
+ * Parallel Playwright workers when `run --workers` is not given (the one place to tune it). Chosen from the bench's
+ * latency figures (the suite behind 50 ms per request, as endpoints 20–200 ms away are) against its local ones, on
+ * 2 cores at load 6–9 (2026-12-05): behind 50 ms, 2 / 4 / 8 / 16 workers took 15.3 / 11.4 / 11.2 / 19.3 s; against
+ * the local app, 2 / 4 / 8 took 4.0 / 8.5 / 12.4 s. Four overlap most of the wait without paying eight workers'
+ * start-up on a small machine (docs/performance.md).
  */
-export const DEFAULT_WORKERS = 8;
+export const DEFAULT_WORKERS = 4;
 
 export type Dialect = 'default' | 'aadOptscim062020';
 export type DialectChoice = Dialect | 'both';
