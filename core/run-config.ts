@@ -24,12 +24,12 @@ export const RUN_ENV = {
 
 /**
  * Parallel Playwright workers when `run --workers` is not given (the one place to tune it). Chosen from the bench's
- * latency figures (the suite behind 50 ms per request, as endpoints 20–200 ms away are) against its local ones, on
- * 2 cores at load 6–9 (2026-12-05): behind 50 ms, 2 / 4 / 8 / 16 workers took 15.3 / 11.4 / 11.2 / 19.3 s; against
- * the local app, 2 / 4 / 8 took 4.0 / 8.5 / 12.4 s. Four overlap most of the wait without paying eight workers'
- * start-up on a small machine (docs/performance.md).
+ * latency figures: endpoints are 20–200 ms away, and behind 50 ms per request (2 cores, 2026-12-05, load 1–9)
+ * the suite took 15.5 / 14.1 / 10.2 / 15.5 s, 15.3 / 11.4 / 11.2 / 19.3 s and 18.5 / 15.0 / 11.1 / 16.1 s with
+ * 2 / 4 / 8 / 16 workers in three runs. Against an endpoint on the same 2 cores fewer are faster (2 workers 3.9 s,
+ * 8 workers 11.5 s): `run --workers 2` there (docs/performance.md).
  */
-export const DEFAULT_WORKERS = 4;
+export const DEFAULT_WORKERS = 8;
 
 export type Dialect = 'default' | 'aadOptscim062020';
 export type DialectChoice = Dialect | 'both';
