@@ -4,7 +4,8 @@
  * from there. Without it (`playwright test` alone) the suites refuse to load, naming the variable.
  */
 import { defineConfig } from '@playwright/test';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RUNNING_EXT, runnableModule } from './core/package-files.js';
 import { DEFAULT_WORKERS, RUN_ENV, loadRunConfig } from './core/run-config.js';
 
@@ -18,17 +19,20 @@ export default defineConfig({
   testMatch: `**/*.spec${RUNNING_EXT}`,
   outputDir: join(out, 'test-results'),
   fullyParallel: true,
-  workers: run?.workers ?? DEFAULT_WORKERS,
+  workers: run?.workers ?? DEFAULT_WORKERS.loopback,
   timeout: 60_000,
   retries: 0,
   forbidOnly: true,
   // Traces would hold raw request headers; evidence is recorded (redacted) by the harness instead.
   use: { trace: 'off', screenshot: 'off', video: 'off' },
-  // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down
-  build: { external: ['**/core/schemas/validators.generated.cjs'] },
+  // ajv's generated validators are plain CommonJS: Babel has nothing to do there but slow every worker down.
+  // Compiled (dist/), nothing of ours needs Babel either: Playwright transforms every file it loads outside
+  // node_modules, so a build run from its own folder paid for transforming all of dist/ in the runner and in every
+  // worker (installed, dist/ is inside node_modules and never transformed).
+  build: { external: ['**/core/schemas/validators.generated.cjs', ...(RUNNING_EXT === '.js' ? [join(dirname(fileURLToPath(import.meta.url)), '**')] : [])] },
   reporter: [
     [runnableModule('./reports/playwright-reporter.ts', import.meta.url)],
     [runnableModule('./reports/progress-reporter.ts', import.meta.url)],
-    ['allure-playwright', { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
+    [runnableModule('./reports/allure-reporter.ts', import.meta.url), { resultsDir: join(out, 'allure-results'), detail: false, suiteTitle: false }],
   ],
 });

@@ -29,7 +29,7 @@ export interface EmulatorSizes {
   cycleBudgetSec: number;
 }
 
-const THROUGHPUT_GOAL = { op: '>=', limit: 0.7 } as const;
+const REQUEST_RATE_GOAL = { op: '>=', limit: 0.8 } as const;
 const RSS_GOAL = { op: '<', limit: 400 } as const;
 const ONE_CHANGE_GOAL = { op: '<', limit: 50 } as const;
 
@@ -88,9 +88,14 @@ async function prepare(log: (s: string) => void, users: number, o: EmulatorSizes
   return { users, referenceState, stubState, file, prep };
 }
 
-/** Raw POST, the initial cycle against the reference app, raw POST again: users/s over the raw rate. */
-async function throughput(log: (s: string) => void, p: Prepared, o: EmulatorSizes): Promise<Figure> {
-  const name = `emulator-initial-${kUsers(p.users)}-vs-raw-post`;
+/**
+ * Raw POST, the initial cycle against the reference app, raw POST again: the cycle's requests/s over the raw POST
+ * rate (the goal), and its users/s (no goal: Entra sends about three requests per user, so users/s stays near a
+ * third of the raw rate whatever the emulator does).
+ */
+async function throughput(log: (s: string) => void, p: Prepared, o: EmulatorSizes): Promise<Figure[]> {
+  const name = `emulator-request-rate-${kUsers(p.users)}-vs-raw-post`;
+  const usersName = `emulator-initial-${kUsers(p.users)}-users-per-sec`;
   const app = await serveReferenceApp();
   try {
     log(`emulator: raw POST /Users for ${o.loadSeconds} s`);
@@ -101,11 +106,11 @@ async function throughput(log: (s: string) => void, p: Prepared, o: EmulatorSize
     if (run.timedOut) {
       const progress = progressOf(run);
       const last = progress[progress.length - 1];
-      return notMeasured(name, 'ratio', THROUGHPUT_GOAL, `the initial cycle was still running after its budget of ${o.cycleBudgetSec} s${last ? ` (${last.phase} ${last.done}/${last.total})` : ''}`, {
+      return [notMeasured(name, 'ratio', REQUEST_RATE_GOAL, `the initial cycle was still running after its budget of ${o.cycleBudgetSec} s${last ? ` (${last.phase} ${last.done}/${last.total})` : ''}`, {
         rawPostRps: round1(before.rps),
         // done every 10 s: a falling rate while the store grows points at work per request that grows with it.
         progress: progress.map((x) => `${Math.round(x.elapsedMs / 1000)} s ${x.phase} ${x.done}`),
-      });
+      })];
     }
     const sync = lastJson<SyncAnswer>(run.lines);
     log(`emulator: raw POST /Users for ${o.loadSeconds} s`);
@@ -115,18 +120,19 @@ async function throughput(log: (s: string) => void, p: Prepared, o: EmulatorSize
     const seconds = s.durationMs / 1000;
     const details: Record<string, unknown> = {
       usersPerSec: round1(p.users / seconds),
+      usersVsRawPost: Number(ratio(p.users / seconds, raw).toFixed(2)),
       rawPostRps: { before: round1(before.rps), after: round1(after.rps), non2xx: before.non2xx + after.non2xx },
-      // Entra's protocol costs more than one request per user (match GET, POST, manager PATCH, member PATCHes):
-      // the request rate shows how close the emulator drives the endpoint to its raw rate.
       requestsPerSec: round1(s.requests / seconds),
-      requestRateVsRawPost: Number(ratio(s.requests / seconds, raw).toFixed(2)),
       usersPhaseUsersPerSec: sync.phasesMs.users ? round1(p.users / (sync.phasesMs.users / 1000)) : null,
       cycle: cycleDetails(sync),
       concurrency: o.concurrency,
       maxRssMB: round1(sync.maxRssMB),
     };
     if (s.failed > 0 || s.aborted) details.warning = `the cycle failed ${s.failed} operation(s)${s.aborted ? ` and aborted: ${s.aborted}` : ''}`;
-    return measured(name, ratio(p.users / seconds, raw), 'ratio', THROUGHPUT_GOAL, details);
+    return [
+      measured(name, ratio(s.requests / seconds, raw), 'ratio', REQUEST_RATE_GOAL, details),
+      measured(usersName, p.users / seconds, 'users/s', null, { usersVsRawPost: details.usersVsRawPost, rawPostRps: details.rawPostRps }),
+    ];
   } finally {
     await app.stop();
   }
@@ -200,7 +206,7 @@ export async function emulatorFigures(log: (s: string) => void, o: EmulatorSizes
     const runs: Array<{ users: number; rounds: Round[] }> = [];
     for (const users of sizes) {
       const p = await prepare(log, users, o, work);
-      figures.push(await throughput(log, p, o));
+      figures.push(...(await throughput(log, p, o)));
       const r = await alone(log, p, o, users === largest ? [1, 1, 100, Math.min(10_000, users)] : [1, 1]);
       figures.push(...r.figures);
       runs.push({ users, rounds: r.rounds });

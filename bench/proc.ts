@@ -9,7 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { newSecret } from '../core/secret.js';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-export const CLI = fileURLToPath(new URL('../bin/scim-conform.js', import.meta.url));
+/**
+ * The compiled CLI, as the published package runs it (bin/scim-conform.js runs it there; in a clone it runs the
+ * sources through tsx instead). The bench compiles it first (buildCli), so it never measures a stale dist/.
+ */
+export const CLI = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+
+/** `npm run build`: the sources compiled to dist/. */
+export async function buildCli(): Promise<void> {
+  await runToEnd([fileURLToPath(new URL('../scripts/build.js', import.meta.url))]);
+}
 
 /** A stdout line and when it arrived (performance.now() of the bench process). */
 export interface TimedLine {

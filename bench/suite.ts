@@ -1,12 +1,16 @@
 /**
  * One run of the real CLI (`scim-conform run --url … --skip RATE-25RPS`) against a reference app we started, so
- * the token is ours and the store is fresh. Besides the wall time it splits the run into phases from the CLI's
- * own lines and the first/last check times Allure recorded.
+ * the token is ours and the store is fresh, optionally behind the delaying proxy. Besides the wall time it splits
+ * the run into phases from the CLI's own lines and the first/last check times Allure recorded. Also the floor: an
+ * empty Playwright run with the suite's configuration (bench/floor/).
  */
+import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ComplianceReport } from '../reports/model.js';
+import { startDelayProxy } from './latency.js';
 import { CLI, runToEnd, serveReferenceApp, type TimedLine } from './proc.js';
 
 export interface SuiteRun {
@@ -33,6 +37,9 @@ export interface SuiteRun {
   sumExchangeMs: number;
   exchanges: number;
   tenantUrl: string;
+  /** Behind the delaying proxy: the ms it added per request, and when the first request reached it (ms from the spawn). */
+  delayMs?: number;
+  firstRequestMs?: number;
 }
 
 const EPOCH_OFFSET = performance.timeOrigin;
@@ -55,13 +62,20 @@ function checkWindow(outDir: string): { start: number; stop: number } | undefine
   return Number.isFinite(start) && Number.isFinite(stop) ? { start, stop } : undefined;
 }
 
-/** Starts a fresh reference app, runs the suite against it with `workers` workers, stops the app. */
-export async function runSuite(workers: number): Promise<SuiteRun> {
+/**
+ * Starts a fresh reference app, runs the suite against it with `workers` workers, stops the app. With `delayMs`
+ * the run reaches the app through the delaying proxy (bench/latency.ts), which also times the first request.
+ */
+export async function runSuite(workers: number, o: { delayMs?: number; select?: string[] } = {}): Promise<SuiteRun> {
   const app = await serveReferenceApp();
+  const proxy = o.delayMs === undefined ? undefined : await startDelayProxy(app.url, o.delayMs);
+  const tenantUrl = proxy?.url ?? app.url;
   const out = mkdtempSync(join(tmpdir(), 'scim-conform-bench-'));
   try {
     const env = { ...process.env, SCIM_TOKEN: app.token, CI: 'true' };
-    const r = await runToEnd([CLI, 'run', '--url', app.url, '--skip', 'RATE-25RPS', '--workers', String(workers), '--out', out], { env, okCodes: [0, 1] });
+    const select = o.select ?? ['--skip', 'RATE-25RPS'];
+    const r = await runToEnd([CLI, 'run', '--url', tenantUrl, ...select, '--workers', String(workers), '--out', out], { env, okCodes: [0, 1] });
+    const first = proxy?.firstRequestAt();
     const report = JSON.parse(readFileSync(join(out, 'compliance.json'), 'utf8')) as ComplianceReport;
     const rel = (t: number | undefined): number | undefined => (t === undefined ? undefined : Math.round(t - r.startedAt));
     const window = checkWindow(out);
@@ -90,10 +104,23 @@ export async function runSuite(workers: number): Promise<SuiteRun> {
       sumCheckMs,
       sumExchangeMs,
       exchanges,
-      tenantUrl: app.url,
+      tenantUrl,
+      ...(o.delayMs === undefined ? {} : { delayMs: o.delayMs }),
+      ...(first === undefined ? {} : { firstRequestMs: first - r.startedAt }),
     };
   } finally {
+    await proxy?.close();
     await app.stop();
     rmSync(out, { recursive: true, force: true });
   }
+}
+
+const FLOOR_CONFIG = fileURLToPath(new URL('./floor/playwright.config.ts', import.meta.url));
+
+/** Wall time (spawn to exit) of an empty Playwright run: the suite's configuration, `tests` empty tests, `workers`. */
+export async function runFloor(workers: number, tests: number): Promise<number> {
+  const cli = createRequire(import.meta.url).resolve('@playwright/test/cli');
+  const env = { ...process.env, CI: 'true', SCIM_CONFORM_FLOOR_TESTS: String(tests) };
+  const r = await runToEnd([cli, 'test', '-c', FLOOR_CONFIG, '--workers', String(workers)], { env });
+  return r.endedAt - r.startedAt;
 }

@@ -6,15 +6,15 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readAttributeMapping } from '../core/attributes/mapping-file.js';
-import { DEFAULT_TIMEOUT_MS } from '../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../core/client/defaults.js';
 import { OKTA_TIMEOUT_MS, type OktaVariant, type Profile } from '../core/profile.js';
-import { DEFAULT_WORKERS, DIALECT_CHOICES, MATCHING_ATTRIBUTES, type DialectChoice, type MatchingAttribute } from '../core/run-config.js';
+import { defaultWorkers, DIALECT_CHOICES, MATCHING_ATTRIBUTES, type DialectChoice, type MatchingAttribute } from '../core/run-config.js';
 import type { ComplianceReport } from '../reports/model.js';
 import { readWaivers } from '../reports/waivers.js';
 import { usageError } from './context.js';
 import { loadReport } from './outcome.js';
 import { splitGlobs, validateGlobs } from './select.js';
-import { parseTargetUrl } from './target.js';
+import { isLoopback, parseTargetUrl } from './target.js';
 import { resolveProfile, type ProfileArgs } from './profile-options.js';
 
 /** The flags as yargs hands them over (kebab-case keys are also present; these are the camelCase ones). */
@@ -66,7 +66,7 @@ export interface RunOptions {
   roles: boolean | undefined;
   /** Absolute path of a validated attribute mapping. */
   attributesFile: string | undefined;
-  /** Parallel Playwright workers (DEFAULT_WORKERS unless --workers). */
+  /** Parallel Playwright workers (--workers, else `defaultWorkers`: 2 for a loopback or embedded target, 8 for a remote one). */
   workers: number;
   timeoutMs: number;
   caFile: string | undefined;
@@ -163,7 +163,7 @@ export function resolveRunOptions(args: RunArgs, env: NodeJS.ProcessEnv, cwd: st
     manager: args.manager,
     roles: args.roles,
     attributesFile,
-    workers: positiveInt(args.workers, '--workers') ?? DEFAULT_WORKERS,
+    workers: positiveInt(args.workers, '--workers') ?? defaultWorkers(url === undefined || isLoopback(url)),
     // Okta gives up after 60 s; a slower answer than Entra's default is still one Okta takes.
     timeoutMs: positiveInt(args.timeout, '--timeout') ?? (profile === 'okta' ? OKTA_TIMEOUT_MS : DEFAULT_TIMEOUT_MS),
     caFile: readableFile(args.ca, '--ca', cwd),

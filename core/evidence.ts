@@ -28,6 +28,11 @@ export interface Exchange {
   error?: { code: string; message: string };
   /** Retry number (0 for the first attempt). */
   attempt?: number;
+  /**
+   * When the request was sent, in ms after the client recording it was made (a check's client is made as the
+   * check starts): with `ms` it tells which requests of a check overlapped and which waited for one another.
+   */
+  startMs?: number;
   ms: number;
 }
 

@@ -23,8 +23,20 @@ export const RUN_ENV = {
   tty: 'SCIM_CONFORM_TTY',
 } as const;
 
-/** Parallel Playwright workers when `run --workers` is not given (the one place to tune it). */
-export const DEFAULT_WORKERS = 2;
+/**
+ * Parallel Playwright workers when `run --workers` is not given, by where the endpoint is (the one place to tune it).
+ * Chosen from the bench's latency figures (2 cores, 2026-12-05, load 1–9): behind 50 ms per request the suite took
+ * 15.5 / 14.1 / 10.2 / 15.5 s, 15.3 / 11.4 / 11.2 / 19.3 s and 18.5 / 15.0 / 11.1 / 16.1 s with 2 / 4 / 8 / 16
+ * workers in three runs, so a remote endpoint (20–200 ms away) gets 8. An endpoint on this machine shares its cores
+ * with the workers, and there fewer are faster (2 workers 3.9 s, 8 workers 11.5 s): a loopback target, and the
+ * embedded reference app, get 2 (docs/performance.md).
+ */
+export const DEFAULT_WORKERS = { remote: 8, loopback: 2 } as const;
+
+/** The default worker count for a target: `loopback` when it runs on this machine (or is the embedded app). */
+export function defaultWorkers(loopback: boolean): number {
+  return loopback ? DEFAULT_WORKERS.loopback : DEFAULT_WORKERS.remote;
+}
 
 export type Dialect = 'default' | 'aadOptscim062020';
 export type DialectChoice = Dialect | 'both';
@@ -58,7 +70,7 @@ export interface RunConfig {
    */
   attributesFile?: string;
   timeoutMs: number;
-  /** Parallel Playwright workers (`run --workers N`, default DEFAULT_WORKERS). */
+  /** Parallel Playwright workers (`run --workers N`, default `defaultWorkers(target is loopback)`). */
   workers: number;
   only: string[];
   skip: string[];

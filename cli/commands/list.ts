@@ -97,7 +97,7 @@ export async function listChecks(env: NodeJS.ProcessEnv, only: string[], skip: s
       manager: true,
       roles: true,
       timeoutMs: 1000,
-      workers: DEFAULT_WORKERS,
+      workers: DEFAULT_WORKERS.loopback, // --list starts no worker
       only,
       skip,
       insecure: false,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_TIMEOUT_MS, createAgent } from '../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
 import { IMPORT_FORMATS, importTrace, type ImportFormat } from '../../replay/importers/index.js';
 import { DEFAULT_PII_FIELDS, Masker } from '../../replay/mask.js';
 import type { RunningRecorder } from '../../replay/recorder.js';
@@ -63,6 +63,8 @@ async function proxy(ctx: CliContext, args: RecordArgs, out: string, masker: Mas
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--listen must be a port number from 0 to 65535');
   if (!Number.isInteger(args.timeout) || (args.timeout ?? 0) < 1) throw usageError('--timeout must be a positive whole number');
   const ca = readableFile(args.ca, '--ca', ctx.io.cwd);
+  // Loaded on demand: undici is for the proxy only, not for every command's start.
+  const { createAgent } = await import('../../core/client/scim-client.js');
   const dispatcher = createAgent({ ...(ca ? { ca: readFileSync(ca) } : {}), insecure: args.insecure ?? false });
   upstream.search = '';
   upstream.hash = '';

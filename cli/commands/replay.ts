@@ -8,8 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { PACKAGE_VERSION } from '../../core/package-files.js';
-import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
-import { createTargetClient, type TargetAccess } from '../../core/client/target.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
+import type { TargetAccess } from '../../core/client/target.js';
 import type { ReplayOutcome } from '../../replay/engine.js';
 import { FAULT_KINDS, parseFaults } from '../../replay/faults.js';
 import { readTrace } from '../../replay/trace.js';
@@ -120,8 +120,8 @@ async function replayCommandRun(ctx: CliContext, args: ReplayArgs): Promise<numb
 
   const started = performance.now();
   const stop = interruptions(ctx);
-  // Loaded here: the engine and the report stage (allure among it) are needed by replay only.
-  const [{ replay }, { replayReport, writeReplayReports }] = await Promise.all([import('../../replay/engine.js'), import('../../replay/report.js')]);
+  // Loaded here: the engine, the client (undici) and the report stage (allure among it) are needed by replay only.
+  const [{ replay }, { replayReport, writeReplayReports }, { createTargetClient }] = await Promise.all([import('../../replay/engine.js'), import('../../replay/report.js'), import('../../core/client/target.js')]);
   let outcome: ReplayOutcome;
   try {
     outcome = await replay(trace, {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
 import { OKTA_TIMEOUT_MS } from '../../core/profile.js';
 import { DEFAULT_WORKERS, runEnv, type RunConfig } from '../../core/run-config.js';
 import { applyVerdictsToAllure } from '../../reports/allure.js';
@@ -43,7 +43,7 @@ function builder(y: Argv): Argv<RunArgs> {
       'oauth-token-url': { type: 'string', describe: 'OAuth 2.0 token endpoint (client credentials)' },
       'client-id': { type: 'string', describe: 'OAuth client id' },
       'client-secret': { type: 'string', describe: 'OAuth client secret (env SCIM_CLIENT_SECRET, preferred)' },
-      workers: { type: 'number', describe: `Parallel Playwright workers (default ${DEFAULT_WORKERS})` },
+      workers: { type: 'number', describe: `Parallel Playwright workers (default ${DEFAULT_WORKERS.loopback} against a loopback or embedded target, ${DEFAULT_WORKERS.remote} against a remote one)` },
       timeout: { type: 'number', describe: `Per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; ${OKTA_TIMEOUT_MS}, Okta's, with --profile okta)` },
       ca: { type: 'string', describe: 'PEM file of a private CA to trust' },
       insecure: { type: 'boolean', default: false, describe: 'Skip TLS certificate checks (the report says so)' },

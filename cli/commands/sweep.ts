@@ -3,13 +3,12 @@
  * those named with a run prefix — and nothing else. Exit 0 when all of it is gone, 1 when some could not be removed.
  */
 import type { Argv, CommandModule } from 'yargs';
-import { DEFAULT_TIMEOUT_MS } from '../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../core/client/defaults.js';
 import { EXIT, say, usageError, type CliContext } from '../context.js';
 import { readJournal } from '../journal.js';
 import { readableFile } from '../run-options.js';
 import { MIN_PREFIX_LENGTH, describeSweep, sweep } from '../sweep.js';
 import { parseTargetUrl, sameTarget } from '../target.js';
-import { createTargetClient } from '../../core/client/target.js';
 
 interface SweepArgs {
   url?: string | undefined;
@@ -52,6 +51,8 @@ export function sweepCommand(ctx: CliContext): CommandModule<object, SweepArgs> 
         throw usageError(`the journal ${args.journal} was written for ${journal.header.url}, not ${url.href}`);
       }
       ctx.redactor.addSecret(token);
+      // Loaded here, not with the command list: undici is not needed for any other command's start.
+      const { createTargetClient } = await import('../../core/client/target.js');
       const client = createTargetClient(
         { url: url.href, token, caFile: readableFile(args.ca, '--ca', ctx.io.cwd), insecure: args.insecure ?? false, timeoutMs: args.timeout ?? DEFAULT_TIMEOUT_MS },
         ctx.redactor,

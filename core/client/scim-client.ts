@@ -11,6 +11,7 @@ import { createRedactor, type Redactor } from '../redact.js';
 import { serializeQuery, type ScimRequest } from './request.js';
 import { toTargetError } from './errors-map.js';
 import { retryDelayMs } from './retry-delay.js';
+import { DEFAULT_TIMEOUT_MS } from './defaults.js';
 
 export interface ScimResponse {
   status: number;
@@ -52,9 +53,14 @@ export interface ScimClientOptions {
   retry?: RetryPolicy;
   dispatcher?: Dispatcher;
   onExchange?: (ex: Exchange) => void;
+  /**
+   * Keep a redacted Exchange of every attempt in `exchanges` (default true). Off for a client whose exchanges no
+   * one reads (the emulator's per-object clients): the redacted copies of each request and answer are then not
+   * made at all, unless `onExchange` wants them.
+   */
+  record?: boolean;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_BODY = 2 * 1024 * 1024;
 const DEFAULT_MAX_RECORD = 64 * 1024;
 const IDEMPOTENT = new Set(['GET', 'PUT', 'PATCH', 'DELETE']);
@@ -74,6 +80,8 @@ export class ScimClient {
   private readonly opts: ScimClientOptions;
   private readonly timeoutMs: number;
   private step: string | undefined;
+  /** Origin of the exchanges' startMs. */
+  private readonly createdAt = performance.now();
 
   constructor(opts: ScimClientOptions) {
     const u = new URL(opts.baseUrl);
@@ -91,8 +99,8 @@ export class ScimClient {
   }
 
   /** A client for the same target and connection pool with its own exchange log (one per check). */
-  fork(onExchange?: (ex: Exchange) => void): ScimClient {
-    return new ScimClient({ ...this.opts, redactor: this.redactor, ...(onExchange ? { onExchange } : {}) });
+  fork(onExchange?: (ex: Exchange) => void, o: { record?: boolean } = {}): ScimClient {
+    return new ScimClient({ ...this.opts, redactor: this.redactor, ...(onExchange ? { onExchange } : {}), ...(o.record === undefined ? {} : { record: o.record }) });
   }
 
   urlFor(req: Pick<ScimRequest, 'path' | 'query' | 'queryStyle'>): string {
@@ -129,7 +137,8 @@ export class ScimClient {
       }
     }
     const seq = this.exchanges.length + 1;
-    const exchange: Exchange = {
+    const recording = this.opts.record !== false || this.opts.onExchange !== undefined;
+    const exchange: Exchange | undefined = recording ? {
       seq,
       ...(req.step ?? this.step ? { step: req.step ?? this.step } : {}),
       request: {
@@ -140,12 +149,17 @@ export class ScimClient {
       },
       ...(attempt > 0 ? { attempt } : {}),
       ms: 0,
-    };
+    } : undefined;
     const started = performance.now();
-    const record = (): void => {
-      exchange.ms = Math.round(performance.now() - started);
+    if (exchange) exchange.startMs = Math.round(started - this.createdAt);
+    /** The attempt's ms; the exchange, when kept, is logged with it. */
+    const record = (): number => {
+      const ms = Math.round(performance.now() - started);
+      if (!exchange) return ms;
+      exchange.ms = ms;
       this.exchanges.push(exchange);
       this.opts.onExchange?.(exchange);
+      return ms;
     };
     try {
       const res = await undiciRequest(url, {
@@ -169,21 +183,23 @@ export class ScimClient {
           // not JSON: checks that need JSON report it; the text stays as evidence
         }
       }
-      const maxRecord = this.opts.maxRecordBytes ?? DEFAULT_MAX_RECORD;
-      const recordedTooBig = text.length > maxRecord;
-      exchange.response = {
-        status: res.statusCode,
-        headers: this.redactor.headers(resHeaders),
-        ...(body !== undefined
-          ? { body: recordedTooBig ? this.redactor.text(text.slice(0, maxRecord)) : this.redactor.body(body) }
-          : {}),
-        ...(truncated || recordedTooBig ? { truncated: true } : {}),
-      };
-      record();
-      return { status: res.statusCode, headers: resHeaders, body, text, json, truncated, ms: exchange.ms, seq, request: req };
+      if (exchange) {
+        const maxRecord = this.opts.maxRecordBytes ?? DEFAULT_MAX_RECORD;
+        const recordedTooBig = text.length > maxRecord;
+        exchange.response = {
+          status: res.statusCode,
+          headers: this.redactor.headers(resHeaders),
+          ...(body !== undefined
+            ? { body: recordedTooBig ? this.redactor.text(text.slice(0, maxRecord)) : this.redactor.body(body) }
+            : {}),
+          ...(truncated || recordedTooBig ? { truncated: true } : {}),
+        };
+      }
+      const ms = record();
+      return { status: res.statusCode, headers: resHeaders, body, text, json, truncated, ms, seq, request: req };
     } catch (err) {
       const targetError = toTargetError(err, `${req.method} ${req.path}`, this.timeoutMs);
-      exchange.error = { code: targetError.code, message: this.redactor.text(targetError.message) };
+      if (exchange) exchange.error = { code: targetError.code, message: this.redactor.text(targetError.message) };
       record();
       throw targetError;
     }

@@ -1,6 +1,7 @@
 /**
- * One object's work in one cycle: its own forked client (so its exchanges are its evidence), the provisioning
- * steps and modified properties for the log, and sending with the mapping from HTTP result to error code.
+ * One object's work in one cycle: its own forked client (recording off: nothing reads an object's exchanges, and
+ * an `--exchanges` log still gets each one through onExchange), the provisioning steps and modified properties for
+ * the log, and sending with the mapping from HTTP result to error code.
  */
 import { TargetError } from '../../core/errors.js';
 import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
@@ -41,7 +42,7 @@ export class ObjectRun {
   private readonly client: ScimClient;
 
   constructor(client: ScimClient, private readonly gate: RetryAfterGate, private readonly stats: SendStats, share: boolean) {
-    this.client = share ? client : client.fork();
+    this.client = share ? client : client.fork(undefined, { record: false });
   }
 
   step(type: StepType, status: ProvisioningStatus, description: string, details?: Record<string, string>): void {

@@ -5,7 +5,7 @@
  * builder in the check's dialect, seeded data, cleanup ledger), classifies the outcome into a verdict, and
  * attaches one evidence record (plus Allure labels and one Allure attachment holding the exchanges).
  */
-import { test, type TestInfo } from '@playwright/test';
+import { _baseTest as test, type TestInfo } from '@playwright/test';
 import * as allure from 'allure-js-commons';
 import { HarnessError } from '../../core/errors.js';
 import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL, ANNOTATION, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';

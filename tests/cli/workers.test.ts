@@ -1,6 +1,6 @@
 /**
  * `run --workers N` travels in the run configuration, not on Playwright's command line: the CLI resolves it
- * (DEFAULT_WORKERS without the flag) and playwright.config.ts reads it back from SCIM_CONFORM_CONFIG.
+ * (by where the target is, without the flag) and playwright.config.ts reads it back from SCIM_CONFORM_CONFIG.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -14,8 +14,16 @@ import { resolveRunOptions } from '../../cli/run-options.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-test('without --workers a run gets DEFAULT_WORKERS; with it, the number given', () => {
-  assert.equal(resolveRunOptions({}, {}, ROOT).workers, DEFAULT_WORKERS, 'the one default');
+test('without --workers a run gets the default for where its target is; with it, the number given', () => {
+  assert.equal(DEFAULT_WORKERS.loopback < DEFAULT_WORKERS.remote, true, 'a remote endpoint gets more workers to overlap its wait');
+  assert.equal(resolveRunOptions({}, {}, ROOT).workers, DEFAULT_WORKERS.loopback, 'the embedded reference app shares these cores');
+  for (const url of ['http://localhost:8080/scim', 'http://127.0.0.2/scim', 'http://[::1]:9/scim']) {
+    assert.equal(resolveRunOptions({ url, token: 't' }, {}, ROOT).workers, DEFAULT_WORKERS.loopback, `${url} is loopback`);
+  }
+  const remote = { url: 'https://scim.example.com/scim', token: 't', acceptSideEffects: true };
+  assert.equal(resolveRunOptions(remote, {}, ROOT).workers, DEFAULT_WORKERS.remote, 'a remote endpoint');
+  assert.equal(resolveRunOptions({}, { SCIM_URL: 'https://10.0.0.5/scim', SCIM_TOKEN: 't' }, ROOT).workers, DEFAULT_WORKERS.remote, 'a remote endpoint from SCIM_URL');
+  assert.equal(resolveRunOptions({ ...remote, workers: 3 }, {}, ROOT).workers, 3, '--workers 3 wins over the remote default');
   assert.equal(resolveRunOptions({ workers: 3 }, {}, ROOT).workers, 3, '--workers 3');
   assert.throws(() => resolveRunOptions({ workers: 1.5 }, {}, ROOT), /--workers must be a positive whole number/, 'a fraction is refused');
 });

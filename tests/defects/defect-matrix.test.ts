@@ -83,7 +83,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       apps.push(app);
       const config: RunConfig = {
         url: app.url, profile: inst.profile, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
-        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000, workers: DEFAULT_WORKERS,
+        dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000, workers: DEFAULT_WORKERS.loopback,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },
         startedAt: new Date().toISOString(),

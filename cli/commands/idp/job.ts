@@ -8,7 +8,7 @@ import { createAgent, createScimClient, type ScimClient } from '../../../core/cl
 import { staticToken } from '../../../core/client/oauth.js';
 import type { Exchange } from '../../../core/evidence.js';
 import type { Dialect } from '../../../core/run-config.js';
-import { DEFAULT_TIMEOUT_MS } from '../../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/client/defaults.js';
 import { loadMappings, OKTA_TIMEOUT_MS, OktaProvisioningJob, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
 import { usageError, type CliContext } from '../../context.js';
 import type { OktaSettings, TargetArgs } from './options.js';

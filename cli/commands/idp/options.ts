@@ -1,7 +1,7 @@
 /** The options the idp commands share: the state file every one reads, and the target the sending ones need. */
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { DEFAULT_TIMEOUT_MS } from '../../../core/client/scim-client.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/client/defaults.js';
 import { DEFAULT_MAPPINGS_FILE, OKTA_TIMEOUT_MS, openDb, type Db } from '../../../mock-idp/index.js';
 import type { CliContext } from '../../context.js';
 
