@@ -108,10 +108,10 @@ module.exports = {
     },
     {
       name: 'mock-idp-front-door',
-      comment: 'mock-idp/README.md: other folders import the mock IdP through its front door, mock-idp/index.ts (tests/ may unit-test a module directly)',
+      comment: 'mock-idp/README.md: other folders import the mock IdP through its front door, mock-idp/index.ts, or the request shapes alone through mock-idp/request-shapes.ts (tests/ may unit-test a module directly)',
       severity: 'error',
       from: { path: under('suites', 'cli', 'bench', 'reports', 'console') },
-      to: { path: '^mock-idp/', pathNot: '^mock-idp/index\\.ts$' },
+      to: { path: '^mock-idp/', pathNot: '^mock-idp/(index|request-shapes)\\.ts$' },
     },
     {
       name: 'mock-idp-okta-requests',
@@ -129,9 +129,9 @@ module.exports = {
     },
     {
       name: 'mock-idp-entra-without-okta',
-      comment: 'mock-idp/README.md: Okta\'s provisioning sits beside Entra\'s; only the front door (index.ts) exports it',
+      comment: 'mock-idp/README.md: Okta\'s provisioning sits beside Entra\'s; only the front doors (index.ts, and request-shapes.ts for its request shapes) export it',
       severity: 'error',
-      from: { path: '^mock-idp/', pathNot: ['^mock-idp/okta/', '^mock-idp/index\\.ts$'] },
+      from: { path: '^mock-idp/', pathNot: ['^mock-idp/okta/', '^mock-idp/(index|request-shapes)\\.ts$'] },
       to: { path: '^mock-idp/okta/' },
     },
     ...referenceAppRules,

@@ -1,6 +1,7 @@
 /**
  * The mock IdP's front door: everything other folders may use of the Entra provisioning emulator. suites/, cli/,
- * bench/ and reports/ import mock-idp through this file only; tests/ may reach past it to unit-test a module.
+ * bench/ and reports/ import mock-idp through this file only (or through request-shapes.ts, for the request shapes
+ * alone); tests/ may reach past it to unit-test a module.
  *
  * - Entra's request shapes (the request builder, both PATCH dialects) and the SCIM path helpers they rest on.
  * - Okta's request shapes (okta/requests.ts; OIN and App Integration Wizard modes, PUT or PATCH profile updates)
@@ -11,17 +12,9 @@
  * - Paged reads and single edits for a user interface (browse.ts, preview.ts; the provisioning console uses them).
  */
 
-// Entra's request shapes
-export { createRequestBuilder, filterLiteral, MANAGER_PATH, type AttributeChange, type ChangeKind, type EntraRequestBuilder, type ManagerStyle } from './request-builder.js';
-export { buildResource, type MappedValues } from './scim-paths.js';
+// Entra's and Okta's request shapes (also a front door of their own, for what loads them without the emulator)
+export * from './request-shapes.js';
 
-// Okta's request shapes (okta/README.md)
-export {
-  createOktaRequestBuilder, placeholderPassword, OKTA_HEADERS, OKTA_PAGE_SIZE, OKTA_TIMEOUT_MS, OKTA_USER_AGENT,
-  type OktaMember, type OktaRequestBuilder, type OktaRequestOptions, type OktaUserProfile, type ScimObject,
-} from './okta/requests.js';
-// Okta's SCIM 2.0 spec test (the Runscope test of an OIN submission)
-export { oktaSpecTest, OKTA_SPEC_FIXED_UNKNOWN_ID, OKTA_SPEC_USER_AGENT, type OktaSpecTest, type OktaSpecUser } from './okta/spec-test.js';
 // Okta's provisioning: the job (okta/README.md)
 export { OktaProvisioningJob } from './okta/job.js';
 export type { OktaJobOptions } from './okta/context.js';

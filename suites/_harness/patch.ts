@@ -7,7 +7,7 @@ import type { ScimRequest } from '../../core/client/request.js';
 import { isFilteredPath, readPath } from '../../core/filter/index.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import type { Dialect } from '../../core/run-config.js';
-import type { AttributeChange, ChangeKind } from '../../mock-idp/index.js';
+import type { AttributeChange, ChangeKind } from '../../mock-idp/request-shapes.js';
 import type { CheckContext } from './check.js';
 import { describeResponse, expectScim, expectValue, fail } from './matchers.js';
 import { blocked } from './verdicts.js';

@@ -7,7 +7,7 @@ import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimClient, ScimResponse } from '../../core/client/scim-client.js';
 import { TargetError } from '../../core/errors.js';
 import type { Dialect } from '../../core/run-config.js';
-import type { EntraRequestBuilder } from '../../mock-idp/index.js';
+import type { EntraRequestBuilder } from '../../mock-idp/request-shapes.js';
 import type { DataFactory, GeneratedGroup, GeneratedUser } from '../../test-data/factory.js';
 import { CHECK } from './check-ids.js';
 import { blockerIn } from './context.js';

@@ -4,7 +4,7 @@
  * has no such query, so the shapes are written here, with Entra's excludedAttributes=members and its encoding.
  */
 import type { ScimRequest } from '../../core/client/request.js';
-import { filterLiteral } from '../../mock-idp/index.js';
+import { filterLiteral } from '../../mock-idp/request-shapes.js';
 import { blocked, check, CHECK, describeResponse, expectScim, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import { givenMembers } from './group-steps.js';

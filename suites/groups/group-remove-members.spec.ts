@@ -7,7 +7,7 @@
  */
 import type { ScimRequest } from '../../core/client/request.js';
 import { URN } from '../../core/urns.js';
-import { createRequestBuilder } from '../../mock-idp/index.js';
+import { createRequestBuilder } from '../../mock-idp/request-shapes.js';
 import { check, dialects, expectScim, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import { expectMembers, givenMembers, readGroupWithMembers } from './group-steps.js';

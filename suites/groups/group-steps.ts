@@ -4,7 +4,7 @@
  * member tests, with a plain GET /Groups/{id} — and giving a group members as a prerequisite.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { createRequestBuilder } from '../../mock-idp/index.js';
+import { createRequestBuilder } from '../../mock-idp/request-shapes.js';
 import { blocked, CHECK, describeResponse, fail, type CheckContext } from '../_harness/index.js';
 import { blockerIn } from '../_harness/context.js';
 import { send } from '../_harness/wire.js';

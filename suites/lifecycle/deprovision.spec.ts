@@ -17,7 +17,7 @@ for (const dialect of dialects()) {
     requirements: [REQ],
     counterparts: ['Gallery: Disable_User_Test', 'Gallery: Delete_User_Test'],
   }, async (ctx) => {
-    const lc = lifecycle(ctx, dialect, REQ);
+    const lc = await lifecycle(ctx, dialect, REQ);
     const { users } = await directory(ctx, 'dep', 4);
     const assigned = withoutManagers(users);
     const first = { users: assigned, assignments: assigned.map((u) => ({ principalId: u.id })) };

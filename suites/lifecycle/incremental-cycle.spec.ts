@@ -15,7 +15,7 @@ for (const dialect of dialects()) {
     dialect,
     requirements: [REQ],
   }, async (ctx) => {
-    const lc = lifecycle(ctx, dialect, REQ);
+    const lc = await lifecycle(ctx, dialect, REQ);
     const { prefix, users } = await directory(ctx, 'inc', 5);
     const [u1, u2, u3, u4, u5] = users;
     if (!u1 || !u2 || !u3 || !u4 || !u5) throw new Error('directory too small');

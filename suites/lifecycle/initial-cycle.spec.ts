@@ -17,7 +17,7 @@ for (const dialect of dialects()) {
     requirements: [REQ],
     counterparts: ['Gallery: initial provisioning of assigned users and groups'],
   }, async (ctx) => {
-    const lc = lifecycle(ctx, dialect, REQ);
+    const lc = await lifecycle(ctx, dialect, REQ);
     const { prefix, users } = await directory(ctx, 'ci', 7);
     const inScope = users.slice(0, 6);
     const outsider = users[6];

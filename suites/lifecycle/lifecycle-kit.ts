@@ -7,20 +7,20 @@ import { MANAGER_PATH } from '../../core/entra-default-mapping.js';
 import type { Dialect } from '../../core/run-config.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { readPath, toBoolean } from '../../core/filter/index.js';
-import {
-  compileMappings, defaultMappingsInput, evaluateMappings, loadDirectoryGenerator, managerIdOf, openDb, ProvisioningJob, userSource,
-  type CompiledMappings, type CycleSummary, type Db, type DirectoryGroup, type DirectoryInput, type DirectoryUser, type MappingsInput,
+import type {
+  CompiledMappings, CycleSummary, Db, DirectoryGroup, DirectoryInput, DirectoryUser, MappingsInput, ProvisioningJob,
 } from '../../mock-idp/index.js';
 import { expectScim, fail } from '../_harness/index.js';
 import type { CheckContext } from '../_harness/index.js';
+import { emulator, type Emulator } from '../_harness/lazy.js';
 
 
 /**
  * Entra's default non-gallery mapping as an admin would keep it for this endpoint: only targets the endpoint
  * declares (the attribute set), the run's matching attribute, and manager/groups only when tested.
  */
-export function runMappings(ctx: CheckContext): CompiledMappings {
-  const input: MappingsInput = defaultMappingsInput();
+export function runMappings(ctx: CheckContext, idp: Emulator): CompiledMappings {
+  const input: MappingsInput = idp.defaultMappingsInput();
   const matchOn = ctx.config.matchingAttribute === 'email' ? 'emails[type eq "work"].value' : ctx.config.matchingAttribute;
   const tested = input.user.attributes.filter((a) => a.target !== MANAGER_PATH || ctx.caps.managerNaReason === undefined);
   const declared = new Set(ctx.attrs.declared(tested.map((a) => a.target)));
@@ -31,10 +31,12 @@ export function runMappings(ctx: CheckContext): CompiledMappings {
       return a.target === matchOn ? { ...rest, matchingPrecedence: 1 } : rest;
     });
   if (input.group) input.group.enabled = ctx.caps.groupsNaReason === undefined;
-  return compileMappings(input, 'default mapping (adapted to the run)');
+  return idp.compileMappings(input, 'default mapping (adapted to the run)');
 }
 
 export interface Lifecycle {
+  /** The emulator's front door, loaded (lazy.ts): its job API for what a check does beside the job's cycles. */
+  idp: Emulator;
   job: ProvisioningJob;
   /** The IdP state (for on-demand provisioning, which runs its own job on it). */
   db: Db;
@@ -47,10 +49,11 @@ export interface Lifecycle {
   targetId(type: 'user' | 'group', sourceId: string): string;
 }
 
-export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: string): Lifecycle {
-  const mappings = runMappings(ctx);
-  const db = openDb(':memory:');
-  const job = new ProvisioningJob({
+export async function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: string): Promise<Lifecycle> {
+  const idp = await emulator();
+  const mappings = runMappings(ctx, idp);
+  const db = idp.openDb(':memory:');
+  const job = new idp.ProvisioningJob({
     db,
     client: ctx.scim,
     shareClient: true,
@@ -61,6 +64,7 @@ export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: stri
     onLinked: (type, targetId, name) => ctx.ledger.track(type === 'user' ? 'User' : 'Group', targetId, name),
   });
   return {
+    idp,
     job,
     db,
     mappings,
@@ -91,7 +95,7 @@ export function lifecycle(ctx: CheckContext, dialect: Dialect, requirement: stri
 /** A run-prefixed directory of `n` Graph users (managers point at earlier users), nothing assigned yet. */
 export async function directory(ctx: CheckContext, tag: string, n: number): Promise<{ prefix: string; users: DirectoryUser[] }> {
   const prefix = `${ctx.config.runPrefix}${tag}${ctx.data.guid().slice(0, 4)}-`;
-  const generate = await loadDirectoryGenerator();
+  const generate = await (await emulator()).loadDirectoryGenerator();
   return { prefix, users: generate({ users: n, groups: 0, seed: ctx.config.seed, prefix }).users };
 }
 
@@ -109,7 +113,7 @@ export const copy = (d: DirectoryInput): DirectoryInput => JSON.parse(JSON.strin
 /** Entra's matching query for a user, read back: the resources it returns. */
 export async function findUser(ctx: CheckContext, lc: Lifecycle, user: DirectoryUser, requirement: string): Promise<{ res: ScimResponse; found: Array<Record<string, unknown>> }> {
   const attr = lc.mappings.user.matching[0]?.target ?? 'userName';
-  const values = evaluateMappings(lc.mappings.user, { get: userSource(user, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
+  const values = lc.idp.evaluateMappings(lc.mappings.user, { get: lc.idp.userSource(user, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
   const res = await ctx.scim.send(ctx.entra.findUser(attr, String(values[attr])));
   const found = expectScim(res, requirement).toHaveStatus(200).resources();
   return { res, found };
@@ -128,7 +132,7 @@ const norm = (v: unknown): string => {
 
 /** The target user holds every mapped value of the source user (and the manager, when mapped). */
 export function expectMappedValues(lc: Lifecycle, source: DirectoryUser, target: Record<string, unknown>, res: ScimResponse, requirement: string, opts: { active?: boolean } = {}): void {
-  const values = evaluateMappings(lc.mappings.user, { get: userSource(source, { isSoftDeleted: opts.active === false, appRoles: [] }), now: () => new Date() }, { create: true });
+  const values = lc.idp.evaluateMappings(lc.mappings.user, { get: lc.idp.userSource(source, { isSoftDeleted: opts.active === false, appRoles: [] }), now: () => new Date() }, { create: true });
   for (const [path, v] of Object.entries(values)) {
     if (v === null || v === undefined || v === '') continue;
     const actual = readPath(target, path);
@@ -138,7 +142,7 @@ export function expectMappedValues(lc: Lifecycle, source: DirectoryUser, target:
   }
   if (lc.manager && source.manager) {
     const want = lc.job.targetIdOf('user', source.manager);
-    const got = managerIdOf(target);
+    const got = lc.idp.managerIdOf(target);
     if (want && got !== want) fail('SCIM_VALUE', `${source.userPrincipalName}: the manager did not reach the target`, { expected: want, actual: String(got), res, requirement });
   }
 }

@@ -4,7 +4,7 @@
  * is applied is CYCLE-INCREMENTAL's and the PATCH checks' business.)
  */
 import { check, dialects, expectScim, fail } from '../_harness/index.js';
-import { buildResource, evaluateMappings, userSource } from '../../mock-idp/index.js';
+import { buildResource } from '../../mock-idp/request-shapes.js';
 import { directory, findUser, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-MATCH-EXISTING';
@@ -16,14 +16,14 @@ for (const dialect of dialects()) {
     dialect,
     requirements: [REQ],
   }, async (ctx) => {
-    const lc = lifecycle(ctx, dialect, REQ);
+    const lc = await lifecycle(ctx, dialect, REQ);
     const { users } = await directory(ctx, 'mex', 2);
     const plain = withoutManagers(users);
     const [existing] = plain;
     if (!existing) throw new Error('directory too small');
     // The app's own user: no externalId unless the run matches on it; the matching attribute holds Entra's value.
     const matchOn = lc.mappings.user.matching[0]?.target ?? 'userName';
-    const mapped = evaluateMappings(lc.mappings.user, { get: userSource(existing, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
+    const mapped = lc.idp.evaluateMappings(lc.mappings.user, { get: lc.idp.userSource(existing, { isSoftDeleted: false, appRoles: [] }), now: () => new Date() }, { create: true });
     const pre = await ctx.step(`POST /Users (the app's own user, holding only ${matchOn})`, () => ctx.scim.send(ctx.entra.createUser({
       ...buildResource({ [matchOn]: mapped[matchOn] }),
       ...ctx.attrs.prune({ userName: existing.userPrincipalName, displayName: 'Created in the app', title: 'Before provisioning', active: true }),

@@ -4,7 +4,6 @@
  * aadOptscim062020 flag does not apply to on-demand provisioning.
  */
 import { check, fail } from '../_harness/index.js';
-import { provisionOnDemand } from '../../mock-idp/index.js';
 import { directory, expectMappedValues, getUser, lifecycle, withoutManagers } from './lifecycle-kit.js';
 
 const REQ = 'CYCLE-ON-DEMAND';
@@ -14,7 +13,7 @@ check({
   title: 'Provisions one user on demand, edits it in the directory, provisions it on demand again, then reads it back',
   requirements: [REQ],
 }, async (ctx) => {
-  const lc = lifecycle(ctx, 'default', REQ);
+  const lc = await lifecycle(ctx, 'default', REQ);
   const { users } = await directory(ctx, 'od', 1);
   const u = users[0];
   if (!u) throw new Error('directory too small');
@@ -22,7 +21,7 @@ check({
   if (!plainUser) throw new Error('directory too small');
   const dir = { users: [plainUser], assignments: [{ principalId: u.id }] };
   const onDemand = async (step: string): Promise<void> => {
-    const r = await ctx.step(step, () => provisionOnDemand({ db: lc.db, client: ctx.scim, shareClient: true, mappings: lc.mappings, onLinked: (_t, id, name) => ctx.ledger.track('User', id, name) }, { user: u.id }));
+    const r = await ctx.step(step, () => lc.idp.provisionOnDemand({ db: lc.db, client: ctx.scim, shareClient: true, mappings: lc.mappings, onLinked: (_t, id, name) => ctx.ledger.track('User', id, name) }, { user: u.id }));
     if (!r.ok) {
       const bad = r.steps.find((s) => s.status === 'failure');
       fail('SCIM_STATUS', `on-demand provisioning failed at step ${bad?.number} (${bad?.name})`, { expected: 'all five steps succeed', actual: bad?.details.join('; ') ?? '', requirement: REQ });

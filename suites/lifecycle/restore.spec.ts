@@ -16,7 +16,7 @@ for (const dialect of dialects()) {
     requirements: [REQ],
     counterparts: ['Gallery: Restore_User_Test'],
   }, async (ctx) => {
-    const lc = lifecycle(ctx, dialect, REQ);
+    const lc = await lifecycle(ctx, dialect, REQ);
     const { users } = await directory(ctx, 'rst', 2);
     const plain = withoutManagers(users);
     const first = { users: plain, assignments: plain.map((u) => ({ principalId: u.id })) };

@@ -1,5 +1,5 @@
 /** Okta's group push: POST /Groups with members: [], path-less rename {id, displayName}, one mixed membership PATCH; and the spec test's optional Groups step. */
-import { oktaSpecTest } from '../../mock-idp/index.js';
+import { oktaSpecTest } from '../../mock-idp/request-shapes.js';
 import { check, CHECK, expectScim, fail } from '../_harness/index.js';
 import type { CheckSpec } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';

@@ -4,7 +4,7 @@
  * by the check proving that very request, so its requirement is judged once, where it broke.
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import type { OktaUserProfile, ScimObject } from '../../mock-idp/index.js';
+import type { OktaUserProfile, ScimObject } from '../../mock-idp/request-shapes.js';
 import { blocked, CHECK, describeResponse, expectScim, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 

@@ -4,7 +4,7 @@
  * endpoint that passes here passes Okta's test. Steps that need a user create one first (Okta's assignment).
  */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { OKTA_SPEC_FIXED_UNKNOWN_ID, oktaSpecTest } from '../../mock-idp/index.js';
+import { OKTA_SPEC_FIXED_UNKNOWN_ID, oktaSpecTest } from '../../mock-idp/request-shapes.js';
 import { URN } from '../../core/urns.js';
 import { blocked, check, CHECK, describeResponse, expectScim, fail, readPath } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';

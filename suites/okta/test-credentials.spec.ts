@@ -1,6 +1,6 @@
 /** Okta's "Test API Credentials" and its import: the list queries Okta pages with (docs/okta.md §Import). */
 import type { ScimResponse } from '../../core/client/scim-client.js';
-import { OKTA_PAGE_SIZE } from '../../mock-idp/index.js';
+import { OKTA_PAGE_SIZE } from '../../mock-idp/request-shapes.js';
 import { check, expectScim, fail } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 import { assignUser } from './okta-kit.js';

@@ -10,7 +10,7 @@
 import type { ScimRequest } from '../../core/client/request.js';
 import type { ScimResponse } from '../../core/client/scim-client.js';
 import { TargetError } from '../../core/errors.js';
-import { filterLiteral } from '../../mock-idp/index.js';
+import { filterLiteral } from '../../mock-idp/request-shapes.js';
 import { expectScim, fail, type CheckContext } from '../_harness/index.js';
 import { send } from '../_harness/wire.js';
 

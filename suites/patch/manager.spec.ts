@@ -5,7 +5,7 @@
  * and clears with `{"value":""}` (§5.3 tests 9–11). The endpoint must accept every shape and store `{"value": id}`.
  */
 import { URN } from '../../core/urns.js';
-import { MANAGER_PATH, type ManagerStyle } from '../../mock-idp/index.js';
+import { MANAGER_PATH, type ManagerStyle } from '../../mock-idp/request-shapes.js';
 import { check, dialects } from '../_harness/index.js';
 import { expectAt, expectCleared, readUser, sendPatch, validatorPatch } from '../_harness/patch.js';
 

@@ -8,7 +8,7 @@
  * The attributes are optional ones the endpoint declares, and displayName.
  */
 import type { ScimRequest } from '../../core/client/request.js';
-import type { AttributeChange, ChangeKind } from '../../mock-idp/index.js';
+import type { AttributeChange, ChangeKind } from '../../mock-idp/request-shapes.js';
 import { check, CHECK, dialects, fail, inDialect, readPath } from '../_harness/index.js';
 import { controlPatch, readUser, sendPatch, type ReadBack } from '../_harness/patch.js';
 import { OPTIONAL_STRINGS, valuesFor, without, type OptionalAttribute } from './optional-attributes.js';
