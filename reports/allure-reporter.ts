@@ -4,6 +4,8 @@
  * event loop stopped for each check and the workers waited for it (fsync was 205–884 ms of the runner's CPU
  * profile in a suite run). Nothing reads these files before the run ends (the CLI reads them after Playwright
  * exits), so durability per file buys nothing here; a crashed run is reported as interrupted anyway.
+ * It also gives each check its Allure labels and exchanges attachment from the check's evidence record
+ * (allure-labels.ts), which the workers used to send themselves.
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +13,8 @@ import type { Category, EnvironmentInfo } from 'allure-js-commons/sdk';
 import type { Globals, TestResult, TestResultContainer } from 'allure-js-commons';
 import { stringifyEnvInfo, type Writer } from 'allure-js-commons/sdk/reporter';
 import { AllureReporter } from 'allure-playwright';
-import type { Suite } from '@playwright/test/reporter';
+import type { Suite, TestCase, TestResult as PlaywrightResult } from '@playwright/test/reporter';
+import { withCheckMetadata } from './allure-labels.js';
 
 /** Plain synchronous writes into `resultsDir` (the file names allure-js-commons' FileSystemWriter uses). */
 export class PlainFileWriter implements Writer {
@@ -53,5 +56,9 @@ export default class PlainWritingAllureReporter extends AllureReporter {
     // allure-playwright makes its runtime here with a FileSystemWriter and keeps it private; the writer is a
     // public field of that runtime (ReporterRuntime.writer), replaced before anything is written.
     (this as unknown as { allureRuntime: { writer: Writer } }).allureRuntime.writer = new PlainFileWriter(this.options.resultsDir ?? './allure-results');
+  }
+
+  override async onTestEnd(test: TestCase, result: PlaywrightResult): Promise<void> {
+    await super.onTestEnd(test, withCheckMetadata(test, result));
   }
 }

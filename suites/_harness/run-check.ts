@@ -1,15 +1,12 @@
 /**
  * Runs one declared check (check.ts): builds the per-check context (recorded SCIM session, Entra request builder in
  * the check's dialect, seeded data, cleanup ledger), classifies the outcome into a verdict, and attaches one
- * evidence record (plus Allure labels and one Allure attachment holding the exchanges). Loaded through lazy.ts, in
- * workers only, when their first check runs.
+ * evidence record (the runner's Allure reporter makes the check's Allure labels and exchanges attachment from it:
+ * reports/allure-labels.ts). Loaded through lazy.ts, in workers only, when their first check runs.
  */
 import { _baseTest as test, type TestInfo } from '@playwright/test';
-import * as allure from 'allure-js-commons';
 import { HarnessError } from '../../core/errors.js';
-import { ALLURE_ATTRIBUTES_LABEL, ALLURE_VERDICT_LABEL, ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
-import type { Level, Requirement } from '../../core/requirements.js';
-import { areaOf } from '../../core/check-id.js';
+import { ATTRIBUTES_ATTACHMENT, EVIDENCE_ATTACHMENT, type CheckRecord, type CheckStatus } from '../../core/evidence.js';
 import { createOktaRequestBuilder, createRequestBuilder } from '../../mock-idp/request-shapes.js';
 import { DEFAULT_OKTA_VARIANT } from '../../core/profile.js';
 import { DataFactory, type GeneratedUser } from '../../test-data/factory.js';
@@ -83,11 +80,9 @@ export async function runCheck({ id, spec, reqs, level, title, body, location }:
     const used = attrs?.recorded() ?? [];
     if (used.length > 0) record.attributes = used;
     record.durationMs = Math.round(performance.now() - started);
+    // The one attachment of a check: each is a Playwright step with a captured stack in the worker, so the runner's
+    // Allure reporter makes the labels and the exchanges attachment from this record (reports/allure-labels.ts).
     await testInfo.attach(EVIDENCE_ATTACHMENT, { body: JSON.stringify(record), contentType: 'application/json' });
-    // One attachment per check, not per exchange: each is a Playwright step with a captured stack in the worker
-    // and an fsync'd file in the runner, and together they were most of a check's own overhead.
-    if (record.exchanges.length) await allure.attachment('exchanges', JSON.stringify(record.exchanges, null, 2), 'application/json');
-    await labelForAllure(areaOf(id), reqs, level, record.status, record.attributes ?? []);
   }
   if (skipReason) test.skip(true, skipReason);
   // Playwright discards a worker after every unexpected failure (a new process, 1–2 s). When the target broke a
@@ -105,18 +100,4 @@ async function shareAttributeSet(url: string, caps: TargetCapabilities, testInfo
   if (sharedAttributeSets.has(url)) return;
   sharedAttributeSets.add(url);
   await testInfo.attach(ATTRIBUTES_ATTACHMENT, { body: JSON.stringify(caps.attributes.toJSON()), contentType: 'application/json' });
-}
-
-const SEVERITY: Record<Level, string> = { MUST: 'critical', COND: 'normal', SHOULD: 'minor' };
-
-/** All labels in one call: each allure.* call is a message through Playwright's step machinery. */
-async function labelForAllure(area: string, reqs: Requirement[], level: Level, verdict: CheckStatus, attributes: readonly string[]): Promise<void> {
-  await allure.labels(
-    ...(attributes.length ? [{ name: ALLURE_ATTRIBUTES_LABEL, value: attributes.join(', ') }] : []),
-    { name: 'epic', value: area },
-    ...reqs.map((r) => ({ name: 'feature', value: r.id })),
-    { name: 'severity', value: SEVERITY[level] },
-    { name: 'tag', value: level },
-    { name: ALLURE_VERDICT_LABEL, value: verdict },
-  );
 }

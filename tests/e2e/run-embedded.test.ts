@@ -1,7 +1,7 @@
 /** (a) The real CLI against the embedded reference app, and `serve` as a process. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ComplianceReport } from '../../reports/model.js';
@@ -15,6 +15,17 @@ test('run --only USER-CREATE against the embedded app: exit 0, every output writ
     assert.equal(res.code, 0, `exit 0 (stdout: ${res.stdout} stderr: ${res.stderr})`);
     for (const file of Object.values(REPORT_FILES)) assert.ok(existsSync(join(dir, file)), `${file} is written`);
     assert.ok(existsSync(join(dir, 'allure-results')), 'allure-results/ is written');
+    // The runner's Allure reporter labels each check and attaches its exchanges from the evidence record.
+    const allure = readdirSync(join(dir, 'allure-results')).filter((f) => f.endsWith('-result.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, 'allure-results', f), 'utf8')) as { labels: Array<{ name: string; value: string }>; steps: Array<{ name: string; attachments: unknown[] }> });
+    assert.ok(allure.length > 0, 'Allure has a result per check');
+    for (const r of allure) {
+      const labels = r.labels.map((l) => `${l.name}=${l.value}`);
+      for (const want of ['epic=users', 'feature=USER-CREATE', 'severity=critical', 'tag=MUST', 'scim-conform-verdict=pass']) {
+        assert.ok(labels.includes(want), `Allure label ${want} (has ${labels.join(', ')})`);
+      }
+      assert.equal(r.steps.filter((s) => s.name === 'exchanges' && s.attachments.length === 1).length, 1, 'one exchanges attachment');
+    }
     const report = JSON.parse(readFileSync(join(dir, REPORT_FILES.json), 'utf8')) as ComplianceReport;
     assert.ok(report.target.embedded, 'the report says the embedded app was tested');
     const create = report.requirements.find((r) => r.id === 'USER-CREATE');
