@@ -1,8 +1,8 @@
 /**
  * The console group: is the provisioning console usable at 100 000 users? Its logs and directory pages are paged
  * on the server, so a page at 100 000 users must take about as long as the same page at 1 000 users: that ratio
- * carries the goal. Beside it, each page at 100 000 users as a ratio to the JSON API call alone that feeds it —
- * what the page adds (mounting, rendering 50 rows) on top of the server's paged query. Every side is timed inside
+ * carries the goal. Beside it, without a goal, each page at 100 000 users as a ratio to the JSON API call alone
+ * that feeds it — what the page adds (mounting, rendering 50 rows) on top of the server's paged query. Every side is timed inside
  * Chromium (fetch vs. a hash change until the table holds its rows), rounds interleaved, medians of 7, so
  * neither carries Playwright's round trips nor a drift of the machine's load. Each state is a directory after one
  * initial cycle against the stub endpoint (one log entry per user). Needs Debian's /usr/bin/chromium.
@@ -22,18 +22,17 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Server-side paging: the page at the large size may take at most half again as long as at the small one. */
 const SIZE_GOAL: Goal = { op: '<=', limit: 1.5 };
-/**
- * The page may take at most this many times the API call it shows. Kept for the logs page, whose query costs
- * enough to dominate; the directory API answers in ~4 ms, so there mounting and 50 rows (~10 ms, a fixed cost
- * that does not grow with the directory) set the ratio, and it is reported without a goal (docs/performance.md).
+/*
+ * The page / API ratios are printed without a goal: the API answers in 4–16 ms, so mounting the view and rendering
+ * 50 rows (a fixed ~10–15 ms that does not grow with the directory) sets them, and a goal on them would reward a
+ * slower API. Until 2026-12-06 they carried "≤ 3" (docs/performance.md).
  */
-const API_GOAL: Goal = { op: '<=', limit: 3 };
 const SMALL = 1_000;
 const ROUNDS = 7;
 
 const VIEWS = [
-  { key: 'logs', hash: '#/logs', api: '/api/logs?offset=0&limit=50', rows: '#log-table tbody tr', apiGoal: API_GOAL },
-  { key: 'directory', hash: '#/directory', api: '/api/directory?type=user&offset=0&limit=50', rows: '#dir-table tbody tr', apiGoal: null },
+  { key: 'logs', hash: '#/logs', api: '/api/logs?offset=0&limit=50', rows: '#log-table tbody tr' },
+  { key: 'directory', hash: '#/directory', api: '/api/directory?type=user&offset=0&limit=50', rows: '#dir-table tbody tr' },
 ] as const;
 
 interface BenchConsole {
@@ -44,7 +43,7 @@ interface BenchConsole {
 
 export async function consoleFigures(log: (s: string) => void, users: number): Promise<Figure[]> {
   const names = VIEWS.flatMap((v) => [
-    { name: `console ${v.key} page / JSON API at ${users} users`, goal: v.apiGoal },
+    { name: `console ${v.key} page / JSON API at ${users} users`, goal: null },
     { name: `console ${v.key} page at ${users} / at ${SMALL} users`, goal: SIZE_GOAL },
   ]);
   if (!existsSync(CHROMIUM)) return names.map((n) => notMeasured(n.name, 'ratio', n.goal, `${CHROMIUM} is absent (apt-get install -y chromium)`));
@@ -75,8 +74,11 @@ export async function consoleFigures(log: (s: string) => void, users: number): P
       const p = median(pageMs);
       const s = median(smallMs);
       log(`console: ${v.key}: page ${p.toFixed(1)} ms at ${users} users, ${s.toFixed(1)} ms at ${SMALL}; API ${a.toFixed(1)} ms at ${users}`);
-      const details = { users, small: SMALL, pageMs: round1(p), smallPageMs: round1(s), apiMs: round1(a), rounds: ROUNDS, logEntries: big.logEntries };
-      figures.push(measured(`console ${v.key} page / JSON API at ${users} users`, ratio(p, a), 'ratio', v.apiGoal, details));
+      const details = {
+        users, small: SMALL, pageMs: round1(p), smallPageMs: round1(s), apiMs: round1(a), rounds: ROUNDS, logEntries: big.logEntries,
+        samplesMs: { page: pageMs.map(round1), smallPage: smallMs.map(round1), api: apiMs.map(round1) },
+      };
+      figures.push(measured(`console ${v.key} page / JSON API at ${users} users`, ratio(p, a), 'ratio', null, details));
       figures.push(measured(`console ${v.key} page at ${users} / at ${SMALL} users`, ratio(p, s), 'ratio', SIZE_GOAL, details));
     }
     return figures;
