@@ -30,6 +30,10 @@ check({
   const { id, profile } = await assignUser(ctx);
   const off = await send(ctx, { ...ctx.okta.setActive(id, false, ctx.okta.mode === 'aiw' ? (await readUser(ctx, id)).user : undefined), step: 'setup: deactivate' });
   if (off.status !== 200 && off.status !== 204) blocked(CHECK.oktaDeactivate, `deactivation failed: ${off.status}`);
+  // A deactivation acknowledged but not applied would let the reactivation pass without restoring anything.
+  const inactive = await send(ctx, { ...ctx.okta.getUser(id), step: 'setup: GET /Users/{id} (inactive?)' });
+  const state = (inactive.body as { active?: unknown } | undefined)?.active;
+  if (inactive.status !== 200 || state !== false) blocked(CHECK.oktaDeactivate, `the deactivated user reads ${inactive.status === 200 ? `active ${JSON.stringify(state) ?? 'absent'}` : `status ${inactive.status}`}`);
   await setActive(ctx, id, true);
   await expectActive(ctx, id, profile.userName, true);
 });
