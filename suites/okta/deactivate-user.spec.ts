@@ -14,7 +14,7 @@ async function expectActive(ctx: OktaCtx, id: string, userName: string, active: 
 
 check({
   id: CHECK.oktaDeactivate,
-  title: 'Sends Okta\'s deactivation: PATCH /Users/{id} {"op":"replace","value":{"active":false}} without path',
+  title: 'Sends Okta\'s deactivation: PATCH /Users/{id} {"op":"replace","value":{"active":false}} without path (App Integration Wizard: GET, then PUT)',
   requirements: ['OKTA-USER-DEACTIVATE'],
 }, async (ctx) => {
   const { id, profile } = await assignUser(ctx);
@@ -24,7 +24,7 @@ check({
 
 check({
   id: 'okta/reactivate',
-  title: 'Sends Okta\'s reactivation of a deactivated user: the same PATCH with active true',
+  title: 'Sends Okta\'s reactivation of a deactivated user: the same PATCH (App Integration Wizard: PUT) with active true',
   requirements: ['OKTA-USER-REACTIVATE'],
 }, async (ctx) => {
   const { id, profile } = await assignUser(ctx);

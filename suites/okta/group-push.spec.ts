@@ -1,4 +1,7 @@
-/** Okta's group push: POST /Groups with members: [], path-less rename {id, displayName}, one mixed membership PATCH; and the spec test's optional Groups step. */
+/**
+ * Okta's group push: POST /Groups with members: [], path-less rename {id, displayName}, one mixed membership PATCH
+ * (App Integration Wizard apps: GET, then PUT of the group for both); and the spec test's optional Groups step.
+ */
 import { oktaSpecTest } from '../../mock-idp/index.js';
 import { check, CHECK, expectScim, fail } from '../_harness/index.js';
 import type { CheckSpec } from '../_harness/index.js';
@@ -29,7 +32,7 @@ check({
 
 check({
   id: 'okta/group-rename',
-  title: 'Sends Okta\'s group rename: PATCH /Groups/{id} {"op":"replace","value":{"id":…,"displayName":…}} without path',
+  title: 'Sends Okta\'s group rename: PATCH /Groups/{id} {"op":"replace","value":{"id":…,"displayName":…}} without path (App Integration Wizard: GET, then PUT)',
   requirements: ['OKTA-GROUP-RENAME'],
   applies: groupsTested,
 }, async (ctx) => {
