@@ -44,5 +44,9 @@ export function resolveProfile(args: ProfileArgs, entraOnly: Record<string, unkn
   }
   const entra = Object.entries(entraOnly).filter(([, v]) => v !== undefined && v !== false).map(([f]) => `--${f}`);
   if (entra.length) throw usageError(`${entra.join(' and ')} ${entra.length > 1 ? 'apply' : 'applies'} to --profile entra only`);
+  // "Support PATCH for User" is an OIN wizard setting; an AIW app has none, so the pair would record a mode never acted out.
+  if (args['okta-aiw'] && args['okta-user-updates'] === 'patch') {
+    throw usageError('--okta-user-updates patch does not apply with --okta-aiw: App Integration Wizard apps send every update by PUT');
+  }
   return { profile, okta: { userUpdates: (args['okta-user-updates'] ?? 'put') as OktaUserUpdates, mode: args['okta-aiw'] ? 'aiw' : 'oin', deleteGroups: args['okta-delete-groups'] ?? false } };
 }

@@ -3,14 +3,13 @@
  * secret token in this process's memory only), the mappings in force, and the cycle running now with its
  * progress. Every action builds the same ProvisioningJob the CLI builds, so the page and `idp sync` agree.
  */
-import { readFileSync } from 'node:fs';
 import { createAgent, createScimClient, type ScimClient } from '../core/client/scim-client.js';
 import { staticToken } from '../core/client/oauth.js';
 import type { Dialect } from '../core/run-config.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
 import {
-  compileMappings, defaultMappingsInput, jobStatus, loadMappings, nextCycleKind, ProvisioningJob, restartJob, savedMappings, saveMappings,
-  type CompiledMappings, type CycleSummary, type Db, type JobOptions, type MappingsInput, type Progress,
+  jobMappings, jobStatus, nextCycleKind, ProvisioningJob, restartJob, saveMappings,
+  type CompiledMappings, type CycleSummary, type Db, type JobMappings, type JobOptions, type MappingsInput, type Progress,
 } from '../mock-idp/index.js';
 import { ConsoleError } from './errors.js';
 import { cycleProgress, type RunView } from './progress.js';
@@ -22,8 +21,6 @@ export interface ConsoleOptions {
   /** Admin credentials to start with (from --url/--token or SCIM_URL/SCIM_TOKEN); the page can change them. */
   tenantUrl?: string;
   token?: string;
-  /** Mappings file to start from when the state holds no saved mappings (default: Entra's non-gallery mapping). */
-  mappingsFile?: string;
   concurrency?: number;
   timeoutMs?: number;
   /** Every secret the process knows already (the CLI's redactor): the token typed into the page joins them. */
@@ -82,17 +79,9 @@ export class ConsoleSession {
 
   // --- mappings -----------------------------------------------------------------------------------------------
 
-  /** The mappings in force: those saved in the state, else the --mappings file, else Entra's default. */
-  mappings(): { input: MappingsInput; compiled: CompiledMappings; source: 'state' | 'file' | 'default' } {
-    const saved = savedMappings(this.db);
-    if (saved) return { input: saved, compiled: compileMappings(saved, 'the mappings saved in the state'), source: 'state' };
-    if (this.opts.mappingsFile) {
-      const compiled = loadMappings(this.opts.mappingsFile);
-      // loadMappings has read and checked the file; the editor wants the same JSON as data.
-      return { input: JSON.parse(readFileSync(this.opts.mappingsFile, 'utf8')) as MappingsInput, compiled, source: 'file' };
-    }
-    const input = defaultMappingsInput();
-    return { input, compiled: compileMappings(input, 'default mappings'), source: 'default' };
+  /** The job's mappings: those saved in the state (by this page or an `idp` command's --mappings), else Entra's default. */
+  mappings(): JobMappings {
+    return jobMappings(this.db);
   }
 
   saveMappings(input: MappingsInput): CompiledMappings {
@@ -102,7 +91,7 @@ export class ConsoleSession {
 
   // --- jobs ---------------------------------------------------------------------------------------------------
 
-  /** The options of a job against the saved target: what the CLI's --url/--token/--mappings give `idp sync`. */
+  /** The options of a job against the saved target: what the CLI's --url/--token give `idp sync`; the same mappings. */
   jobOptions(o: { shareClient?: boolean } = {}): JobOptions & { client: ScimClient } {
     const url = this.tenantUrl();
     if (!url) throw new ConsoleError('CONSOLE_NO_CREDENTIALS', 'no tenant URL yet: enter it under Admin credentials');

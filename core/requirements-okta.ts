@@ -161,13 +161,13 @@ const provisioning: OktaRequirement[] = [
   },
   {
     id: 'OKTA-GROUP-RENAME', level: 'MUST',
-    statement: 'The endpoint applies Okta\'s group rename, a PATCH without path {"op":"replace","value":{"id":…,"displayName":…}}, which Okta also sends with every membership update.',
+    statement: 'The endpoint applies Okta\'s group rename, a PATCH without path {"op":"replace","value":{"id":…,"displayName":…}}, which Okta also sends with every membership update (an App Integration Wizard app: a PUT of the group with the new name).',
     source: { rfc: 'RFC 7644 §3.5.2.3', doc: SCIM20 },
         hint: 'Accept path-less replace on groups; ignore "id" in the value when it equals the group\'s id. A 400 here marks the push "Error" and stops Okta\'s membership pushes.',
   },
   {
     id: 'OKTA-GROUP-MEMBERS', level: 'MUST',
-    statement: 'The endpoint applies Okta\'s membership PATCH, one request mixing remove with path members[value eq "…"] and add with path members, leaving exactly the members Okta means.',
+    statement: 'The endpoint applies Okta\'s membership PATCH, one request mixing remove with path members[value eq "…"] and add with path members (an App Integration Wizard app: a PUT of the group with its members), leaving exactly the members Okta means.',
     source: { rfc: 'RFC 7644 §3.5.2', doc: SCIM20 },
         hint: 'Apply the operations of a PATCH in order, with value-filtered remove paths (members[value eq "id"]) and add of a members list.',
   },

@@ -8,7 +8,7 @@
  *   and Okta's provisioning job on the same state (okta/job.ts: Test API Credentials, import, sync).
  * - The job API: a ProvisioningJob on a state file and a target — test connection, run cycle, provision on
  *   demand, links and logs — and what the state file answers without a target (import, status, restart, logs).
- * - The directory and the attribute mappings a job reads.
+ * - The directory and the attribute mappings a job reads; the job's mappings saved in the state (job-mappings.ts).
  * - Paged reads and single edits for a user interface (browse.ts, preview.ts; the provisioning console uses them).
  */
 
@@ -26,9 +26,10 @@ export type { CycleSummary, JobOptions, Outcome, Progress, TestConnectionResult 
 export { managerIdOf } from './cycles/values.js';
 export { provisionOnDemand, type OnDemandResult, type OnDemandSubject } from './on-demand.js';
 export {
-  editDirectory, importDirectory, jobStatus, nextCycleKind, readLogs, restartJob, savedMappings, saveMappings,
+  editDirectory, importDirectory, jobStatus, nextCycleKind, readLogs, restartJob,
   type DirectoryEdit, type JobStatus, type LogSelection,
 } from './state-file.js';
+export { adoptMappingsFile, jobMappings, savedMappings, saveMappings, type JobMappings } from './job-mappings.js';
 export { STOPPED } from './cycles/cycle.js';
 export { openDb, type Db } from './db.js';
 export { renderLogs, type LogFormat } from './logs/export.js';

@@ -11,7 +11,7 @@ import type { Db } from './db.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
 import type { DirectoryInput } from './directory/types.js';
 import { LogStore, type LogQuery, type ProvisioningObjectSummary } from './logs/store.js';
-import { compileMappings, type CompiledMappings, type MappingsInput } from './mappings/mappings.js';
+import type { CompiledMappings } from './mappings/mappings.js';
 
 /** Replaces the source directory in the state; the next cycle sees what changed. */
 export function importDirectory(db: Db, input: DirectoryInput): ImportSummary {
@@ -68,20 +68,6 @@ export function nextCycleKind(status: JobStatus, mappings: CompiledMappings): 'i
 
 function parseJson<T>(text: string | undefined): T | undefined {
   return text === undefined ? undefined : (JSON.parse(text) as T);
-}
-
-/**
- * Mappings saved in the state itself (the console's Attribute mapping page saves there): compiled first, so a
- * state never holds mappings that fail to load. Saving other mappings makes the next cycle initial (§4.1).
- */
-export function saveMappings(db: Db, input: MappingsInput): CompiledMappings {
-  const compiled = compileMappings(input, 'the mappings saved in the state');
-  new JobState(db).set('savedMappings', JSON.stringify(input));
-  return compiled;
-}
-
-export function savedMappings(db: Db): MappingsInput | undefined {
-  return parseJson<MappingsInput>(new JobState(db).get('savedMappings'));
 }
 
 /** A change to one directory object, so the next cycle has something to do (what the console's Directory page offers). */

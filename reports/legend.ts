@@ -1,7 +1,7 @@
 /** Words shared by every human-readable format: status legend, verdict sentences, durations. */
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckStatus } from '../core/evidence.js';
-import type { Profile } from '../core/profile.js';
+import type { OktaVariant, Profile } from '../core/profile.js';
 import type { ComplianceReport, GalleryItemStatus, ReportCheck, RequirementStatus, Verdict } from './model.js';
 
 export type AnyStatus = CheckStatus | RequirementStatus;
@@ -33,6 +33,13 @@ export const VERDICT_TITLE: Record<Verdict, string> = {
 export function verdictTitle(verdict: Verdict, profile: Profile = 'entra'): string {
   if (profile === 'entra' || verdict === 'incomplete') return VERDICT_TITLE[verdict];
   return verdict === 'ready' ? 'Ready for OIN submission' : 'Not ready for OIN submission';
+}
+
+/** The Okta variant a run acted out, for the report's header: the checks' requests depend on it (docs/okta.md). */
+export function oktaVariantText(v: OktaVariant): string {
+  return v.mode === 'aiw'
+    ? 'Okta: App Integration Wizard app (PUT for every update)'
+    : `Okta: OIN app, profile updates by ${v.userUpdates === 'patch' ? 'PATCH' : 'GET + PUT'}`;
 }
 
 /** The heading and one-line intro of a profile's submission checklist. */

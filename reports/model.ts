@@ -5,7 +5,7 @@
  */
 import type { AttributeSetJson } from '../core/attributes/attribute-set.js';
 import type { CheckRecord, CheckStatus } from '../core/evidence.js';
-import type { Profile } from '../core/profile.js';
+import type { OktaVariant, Profile } from '../core/profile.js';
 import type { Area, Level, Source } from '../core/requirements.js';
 
 export type Verdict = 'ready' | 'not-ready' | 'incomplete';
@@ -84,7 +84,8 @@ export interface ComplianceReport {
   checks: ReportCheck[];
   /** Banner-level notes: the target was unreachable, --insecure was used, a waiver expired … */
   notices?: string[];
-  options?: { dialect?: string; seed?: number; only?: string[]; skip?: string[]; insecure?: boolean; shard?: string };
+  /** `okta`: with profile okta, the variant the checks acted out (`--okta-user-updates`, `--okta-aiw`). */
+  options?: { dialect?: string; seed?: number; only?: string[]; skip?: string[]; insecure?: boolean; shard?: string; okta?: OktaVariant };
   /** Added: requirement counts by status. */
   requirementSummary?: Record<RequirementStatus, number>;
   /**

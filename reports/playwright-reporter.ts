@@ -157,6 +157,7 @@ export default class ScimConformReporter implements Reporter {
       options.only = cfg.only;
       options.skip = cfg.skip;
       options.insecure = cfg.insecure;
+      if (cfg.okta) options.okta = { ...cfg.okta };
     }
     if (this.shard) options.shard = this.shard;
     const notices: string[] = [];

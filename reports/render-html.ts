@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { CheckStatus, Exchange } from '../core/evidence.js';
 import { rfcLink } from '../core/requirements.js';
-import { GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
+import { GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, oktaVariantText, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementResult, RequirementStatus } from './model.js';
 
 export function esc(value: string): string {
@@ -297,7 +297,7 @@ export function renderHtml(report: ComplianceReport): string {
 <header class="banner v-${report.verdict}" id="verdict">
 <h1>${esc(verdictTitle(report.verdict, report.profile))}</h1>
 <p>${esc(verdictSentence(report))}</p>${galleryVerdicts(report)}
-<p class="meta">${esc(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${esc(report.tool.name)} ${esc(report.tool.version)} · started ${esc(report.startedAt)} · ${esc(formatMs(report.durationMs))}</p>
+<p class="meta">${esc(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${esc(report.tool.name)} ${esc(report.tool.version)} · started ${esc(report.startedAt)} · ${esc(formatMs(report.durationMs))}${report.options?.okta ? ` · ${esc(oktaVariantText(report.options.okta))}` : ''}</p>
 <p class="meta" id="count-line">${report.checks.length} checks: ${esc(countLine)}</p>
 </header>
 ${notices}

@@ -3,7 +3,7 @@
  * every value is escaped; messages from the endpoint go in fenced blocks whose fence is longer than any run inside.
  */
 import type { CheckStatus } from '../core/evidence.js';
-import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
+import { ATTENTION_ORDER, GALLERY_LABEL, LEGEND, STATUS_LABEL, CHECKLIST_HEADING, attributeSource, displayStatus, formatMs, messageBody, oktaVariantText, verdictSentence, verdictTitle, type AnyStatus } from './legend.js';
 import type { ComplianceReport, ReportCheck, RequirementStatus } from './model.js';
 
 const ICON: Record<AnyStatus, string> = {
@@ -50,7 +50,7 @@ export function renderMarkdown(report: ComplianceReport): string {
   out.push(verdictSentence(report), '');
   for (const g of report.galleries ?? []) out.push(`- **${mdText(g.gallery)}:** ${verdictTitle(g.verdict, g.profile)}`);
   if (report.galleries?.length) out.push('');
-  out.push(`Target: ${mdText(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${mdText(report.tool.name)} ${mdText(report.tool.version)} · started ${mdText(report.startedAt)} · ${formatMs(report.durationMs)}`, '');
+  out.push(`Target: ${mdText(report.target.url)}${report.target.embedded ? ' (embedded reference app)' : ''} · ${mdText(report.tool.name)} ${mdText(report.tool.version)} · started ${mdText(report.startedAt)} · ${formatMs(report.durationMs)}${report.options?.okta ? ` · ${oktaVariantText(report.options.okta)}` : ''}`, '');
   for (const n of report.notices ?? []) out.push(`> **Notice:** ${mdText(n)}`, '');
 
   out.push('## Summary', '', '| status | checks | requirements |', '| --- | ---: | ---: |');

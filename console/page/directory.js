@@ -1,6 +1,6 @@
 // Directory: users and groups a page at a time with their assignment and provisioning link; rename, block or
 // allow sign-in, assign or unassign one, so the next cycle has something to do; import a JSON or CSV directory.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api, html, query } from './api.js';
 import { attempt, ErrorBanner, Pager } from './ui.js';
 
@@ -17,7 +17,9 @@ export function Directory() {
   const [note, setNote] = useState();
   const [tick, setTick] = useState(0);
 
-  useEffect(() => { void attempt(setError, async () => setPage(await api('GET', `/api/directory${query({ type, search: applied, offset, limit: LIMIT })}`))); }, [type, applied, offset, tick]);
+  // A layout effect sends the page's request as the view mounts: preact runs useEffect only after the next
+  // frame, which left the server idle for up to 16 ms on every page change (measured in bench/console.ts).
+  useLayoutEffect(() => { void attempt(setError, async () => setPage(await api('GET', `/api/directory${query({ type, search: applied, offset, limit: LIMIT })}`))); }, [type, applied, offset, tick]);
   const edit = (body, what) => attempt(setError, async () => {
     await api('POST', '/api/directory/edit', body);
     setNote(`${what}: the next cycle provisions the change.`);

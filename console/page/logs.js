@@ -1,6 +1,6 @@
 // Provisioning logs: the table (a page at a time from the server), the portal's filters, a detail pane with
 // Steps, Troubleshooting & recommendations, Modified properties and Summary, and the JSON / CSV downloads.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api, html, query, seconds, when } from './api.js';
 import { attempt, ErrorBanner, Pager, Status } from './ui.js';
 
@@ -15,7 +15,9 @@ export function Logs({ initial }) {
   const [selected, setSelected] = useState();
   const [error, setError] = useState();
 
-  useEffect(() => { void attempt(setError, async () => setPage(await api('GET', `/api/logs${query({ ...filter, offset, limit: LIMIT })}`))); }, [filter, offset]);
+  // A layout effect sends the page's request as the view mounts: preact runs useEffect only after the next
+  // frame, which left the server idle for up to 16 ms on every page change (measured in bench/console.ts).
+  useLayoutEffect(() => { void attempt(setError, async () => setPage(await api('GET', `/api/logs${query({ ...filter, offset, limit: LIMIT })}`))); }, [filter, offset]);
   const field = (name) => (e) => setDraft({ ...draft, [name]: e.currentTarget.value });
   const apply = () => { setSelected(undefined); setOffset(0); setFilter({ ...draft }); };
   return html`<section id="logs">

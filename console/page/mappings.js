@@ -27,7 +27,7 @@ export function Mappings() {
   });
   return html`<section id="mappings">
     <h1>Attribute mapping</h1>
-    <p class="hint">Mappings in force: ${data.source === 'state' ? 'saved in the state file' : data.source === 'file' ? 'the --mappings file' : "Entra's default non-gallery mapping"}.</p>
+    <p class="hint">Mappings in force: ${data.source === 'state' ? 'saved in the state file (by this page or an idp command\'s --mappings)' : "Entra's default non-gallery mapping"}; idp sync and provision on this state run with the same mappings.</p>
     <nav class="tabs">${['user', 'group'].map((o) => html`<button type="button" class=${o === object ? 'active' : ''} onClick=${() => { setObject(o); setEditing(undefined); }}>${o === 'user' ? 'Provision Microsoft Entra ID Users' : 'Provision Microsoft Entra ID Groups'}</button>`)}</nav>
     <${ErrorBanner} error=${error} />
     ${saved && html`<div class="banner ok" id="mappings-saved" role="status">${saved}</div>`}

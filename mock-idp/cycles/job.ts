@@ -12,6 +12,7 @@ import { createRequestBuilder } from '../request-builder.js';
 import { SimulatedClock } from './clock.js';
 import type { JobParts } from './context.js';
 import { runCycle } from './cycle.js';
+import { cycleWindow } from './planning.js';
 import { provisionSubject, type OnDemandSubjectIds } from './provision-subject.js';
 import { admitCycle } from './quarantine.js';
 import { JobState } from './state.js';
@@ -62,6 +63,11 @@ export class ProvisioningJob extends StateJob {
   async runCycle(o: { allowDeletes?: boolean; signal?: AbortSignal } = {}): Promise<CycleSummary> {
     const now = admitCycle(this.state, this.parts.clock);
     return runCycle(this.parts, now, o.allowDeletes ?? false, o.signal);
+  }
+
+  /** What the next cycle of this job (its partition, its mappings) will be: initial without a watermark or after other mappings (§4.1). */
+  nextCycleKind(): 'initial' | 'incremental' {
+    return cycleWindow(this.parts).initial ? 'initial' : 'incremental';
   }
 
   testConnection(): Promise<TestConnectionResult> {

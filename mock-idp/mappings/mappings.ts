@@ -225,13 +225,19 @@ export function defaultMappingsInput(): MappingsInput {
 }
 
 export function loadMappings(file: string = DEFAULT_MAPPINGS_FILE): CompiledMappings {
+  return readMappingsFile(file).compiled;
+}
+
+/** A mappings file as data (what the state saves) and compiled (which checks it, naming the field that is wrong). */
+export function readMappingsFile(file: string): { input: MappingsInput; compiled: CompiledMappings } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new MappingError(`cannot read mappings file ${file}: ${(err as Error).message}`);
   }
-  return compileMappings(parseJsonFile(file, text, 'mappings not loaded') as MappingsInput, file);
+  const input = parseJsonFile(file, text, 'mappings not loaded') as MappingsInput;
+  return { input, compiled: compileMappings(input, file) };
 }
 
 export interface EvaluateOptions {

@@ -47,6 +47,7 @@ import { pagingFieldsAsStrings } from './paging-fields-as-strings.js';
 import { patchAddIgnoredWhenAbsent } from './patch-add-ignored-when-absent.js';
 import { patchFilteredPathIgnored } from './patch-filtered-path-ignored.js';
 import { patchIgnoredInDefaultDialect } from './patch-ignored-in-default-dialect.js';
+import { patchNoPathOnlyActive } from './patch-no-path-only-active.js';
 import { patchRemoveIgnored } from './patch-remove-ignored.js';
 import { patchRemovesAppliedLast } from './patch-removes-applied-last.js';
 import { patchSubattributeReplaceIgnored } from './patch-subattribute-replace-ignored.js';
@@ -55,6 +56,7 @@ import { postReturns200 } from './post-returns-200.js';
 import { primaryAsString } from './primary-as-string.js';
 import { putDropsExtension } from './put-drops-extension.js';
 import { putDropsName } from './put-drops-name.js';
+import { putSetsActive } from './put-sets-active.js';
 import { rateLimit429 } from './rate-limit-429.js';
 import { reactivateIgnored } from './reactivate-ignored.js';
 import { reformatPhone } from './reformat-phone.js';
@@ -128,6 +130,7 @@ export const DEFECTS: readonly Defect[] = [
   patchAddIgnoredWhenAbsent,
   patchFilteredPathIgnored,
   patchIgnoredInDefaultDialect,
+  patchNoPathOnlyActive,
   patchRemoveIgnored,
   patchRemovesAppliedLast,
   patchSubattributeReplaceIgnored,
@@ -136,6 +139,7 @@ export const DEFECTS: readonly Defect[] = [
   primaryAsString,
   putDropsExtension,
   putDropsName,
+  putSetsActive,
   rateLimit429,
   reactivateIgnored,
   reformatPhone,

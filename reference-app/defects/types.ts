@@ -4,6 +4,7 @@
  * point in the app, no defect names anywhere else). Hooks may throw a ScimError to answer with an error.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { OktaVariant } from '../../core/profile.js';
 import type { ResourceType } from '../../core/resource-type.js';
 import type { Json } from '../store/resource-store.js';
 import type { TlsOptions } from '../http/tls.js';
@@ -99,6 +100,11 @@ export interface Defect {
   readonly name: string;
   /** Every requirement ID whose checks this defect makes fail (the self-test matrix asserts exactly these). */
   readonly requirements: readonly string[];
+  /**
+   * The Okta variant whose requests expose this defect, for one that Okta's default (an OIN app, profile updates
+   * by PUT) never meets: the defect matrix judges its Okta requirements in this variant.
+   */
+  readonly oktaVariant?: OktaVariant;
   readonly description: string;
   /** Creates the hooks for one app instance (defects with state, such as a rate limiter, get fresh state). */
   install(): DefectHooks;

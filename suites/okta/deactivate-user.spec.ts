@@ -14,7 +14,7 @@ async function expectActive(ctx: OktaCtx, id: string, userName: string, active: 
 
 check({
   id: CHECK.oktaDeactivate,
-  title: 'Sends Okta\'s deactivation: PATCH /Users/{id} {"op":"replace","value":{"active":false}} without path',
+  title: 'Sends Okta\'s deactivation: PATCH /Users/{id} {"op":"replace","value":{"active":false}} without path (App Integration Wizard: GET, then PUT)',
   requirements: ['OKTA-USER-DEACTIVATE'],
 }, async (ctx) => {
   const { id, profile } = await assignUser(ctx);
@@ -24,12 +24,16 @@ check({
 
 check({
   id: 'okta/reactivate',
-  title: 'Sends Okta\'s reactivation of a deactivated user: the same PATCH with active true',
+  title: 'Sends Okta\'s reactivation of a deactivated user: the same PATCH (App Integration Wizard: PUT) with active true',
   requirements: ['OKTA-USER-REACTIVATE'],
 }, async (ctx) => {
   const { id, profile } = await assignUser(ctx);
   const off = await send(ctx, { ...ctx.okta.setActive(id, false, ctx.okta.mode === 'aiw' ? (await readUser(ctx, id)).user : undefined), step: 'setup: deactivate' });
   if (off.status !== 200 && off.status !== 204) blocked(CHECK.oktaDeactivate, `deactivation failed: ${off.status}`);
+  // A deactivation acknowledged but not applied would let the reactivation pass without restoring anything.
+  const inactive = await send(ctx, { ...ctx.okta.getUser(id), step: 'setup: GET /Users/{id} (inactive?)' });
+  const state = (inactive.body as { active?: unknown } | undefined)?.active;
+  if (inactive.status !== 200 || state !== false) blocked(CHECK.oktaDeactivate, `the deactivated user reads ${inactive.status === 200 ? `active ${JSON.stringify(state) ?? 'absent'}` : `status ${inactive.status}`}`);
   await setActive(ctx, id, true);
   await expectActive(ctx, id, profile.userName, true);
 });

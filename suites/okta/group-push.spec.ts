@@ -1,4 +1,7 @@
-/** Okta's group push: POST /Groups with members: [], path-less rename {id, displayName}, one mixed membership PATCH; and the spec test's optional Groups step. */
+/**
+ * Okta's group push: POST /Groups with members: [], path-less rename {id, displayName}, one mixed membership PATCH
+ * (App Integration Wizard apps: GET, then PUT of the group for both); and the spec test's optional Groups step.
+ */
 import { oktaSpecTest } from '../../mock-idp/request-shapes.js';
 import { check, CHECK, expectScim, fail } from '../_harness/index.js';
 import type { CheckSpec } from '../_harness/index.js';
@@ -29,7 +32,7 @@ check({
 
 check({
   id: 'okta/group-rename',
-  title: 'Sends Okta\'s group rename: PATCH /Groups/{id} {"op":"replace","value":{"id":…,"displayName":…}} without path',
+  title: 'Sends Okta\'s group rename: PATCH /Groups/{id} {"op":"replace","value":{"id":…,"displayName":…}} without path (App Integration Wizard: GET, then PUT)',
   requirements: ['OKTA-GROUP-RENAME'],
   applies: groupsTested,
 }, async (ctx) => {
@@ -41,16 +44,27 @@ check({
   if (group.displayName !== renamed) fail('SCIM_VALUE', 'the rename did not take effect', { expected: `displayName ${JSON.stringify(renamed)}`, actual: `displayName ${JSON.stringify(group.displayName) ?? 'absent'}`, res });
 });
 
+/** Okta's membership change: one PATCH (remove by filter, add), or (App Integration Wizard) GET, then PUT of the group with its members. */
+async function changeMembers(ctx: OktaCtx, id: string, change: { add: string[]; remove: string[] }, members: string[], step?: string): Promise<void> {
+  if (ctx.okta.mode === 'aiw') {
+    const { group } = await readGroup(ctx, id);
+    expectScim(await send(ctx, { ...ctx.okta.putGroup(id, { ...group, members: members.map((value) => ({ value })) }), step: `PUT /Groups/{id} members (${members.length})` })).toHaveStatus(200, 204);
+    return;
+  }
+  const req = ctx.okta.updateMembers(id, { add: change.add.map((value) => ({ value })), remove: change.remove });
+  expectScim(await send(ctx, step ? { ...req, step } : req)).toHaveStatus(200, 204);
+}
+
 check({
   id: 'okta/group-membership',
-  title: 'Sends Okta\'s membership PATCH: remove members[value eq "…"] and add members in one request',
+  title: 'Sends Okta\'s membership PATCH: remove members[value eq "…"] and add members in one request (App Integration Wizard: a PUT of the group)',
   requirements: ['OKTA-GROUP-MEMBERS'],
   applies: groupsTested,
 }, async (ctx) => {
   const [a, b, c] = [await assignUser(ctx), await assignUser(ctx), await assignUser(ctx)];
   const { id } = await pushGroup(ctx);
-  expectScim(await send(ctx, { ...ctx.okta.updateMembers(id, { add: [{ value: a.id }, { value: b.id }] }), step: 'PATCH /Groups/{id} add members (2)' })).toHaveStatus(200, 204);
-  expectScim(await send(ctx, ctx.okta.updateMembers(id, { remove: [a.id], add: [{ value: c.id }] }))).toHaveStatus(200, 204);
+  await changeMembers(ctx, id, { add: [a.id, b.id], remove: [] }, [a.id, b.id], 'PATCH /Groups/{id} add members (2)');
+  await changeMembers(ctx, id, { add: [c.id], remove: [a.id] }, [b.id, c.id]);
   const { res, group } = await readGroup(ctx, id);
   const members = (Array.isArray(group.members) ? group.members : []).map((m) => String((m as { value?: unknown }).value)).sort();
   const expected = [b.id, c.id].sort();

@@ -2,11 +2,14 @@
 // paging of directory and logs, the filters, bad input answered with a coded message (never a stack), the guards
 // against other sites and hosts, the token never echoed, and a stop that keeps the watermark.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildConsole, CSRF_HEADER } from '../../console/server.js';
 import type { ConsoleSession } from '../../console/session.js';
-import { importDirectory, jobStatus, loadDirectoryGenerator, openDb, type Db } from '../../mock-idp/index.js';
+import { adoptMappingsFile, importDirectory, jobStatus, loadDirectoryGenerator, openDb, type Db } from '../../mock-idp/index.js';
 import { startReferenceApp, type RunningReferenceApp } from '../../reference-app/server.js';
 
 const TOKEN = 'console-api-canary-token-7d1e0b';
@@ -193,6 +196,18 @@ describe('mappings and on demand', () => {
     assert.equal(preview.body.value, String(preview.body.value).toUpperCase(), 'the expression ran on the user');
     const badPreview = await call('POST', '/api/mappings/preview', { attribute: { target: 'displayName', expression: 'Nope(' }, userId: 'x' });
     assert.match(badPreview.body.error.message, /no user with id "x"/, 'unknown user');
+  });
+  test('mappings an idp command saved from --mappings FILE are the page\'s mappings (one configuration)', async () => {
+    const { input } = (await call('GET', '/api/mappings')).body;
+    const edited = structuredClone(input);
+    edited.user.attributes.push({ target: 'nickName', constant: 'from --mappings' });
+    const file = join(mkdtempSync(join(tmpdir(), 'console-api-')), 'm.json');
+    writeFileSync(file, JSON.stringify(edited));
+    assert.equal(adoptMappingsFile(db, file).saved, true, 'the file differs from the saved mappings: saved');
+    const shown = (await call('GET', '/api/mappings')).body;
+    assert.deepEqual([shown.source, shown.input], ['state', edited], 'the page shows what the command saved');
+    assert.equal(adoptMappingsFile(db, file).saved, false, 'the same file again saves nothing');
+    rmSync(dirname(file), { recursive: true, force: true });
   });
   test('provision on demand (a user; a group with two chosen members) answers the five steps and the redacted exchanges; bad subjects are refused', async () => {
     const [u] = (await call('GET', '/api/directory?offset=7&limit=1')).body.items;

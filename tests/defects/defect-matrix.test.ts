@@ -12,7 +12,9 @@
  * Both profiles: Entra's checks run against `clean` and one instance per defect naming an Entra requirement (rows
  * keyed by the defect's name, as before profiles); Okta's checks against `clean.okta` and one instance per defect
  * naming an Okta requirement (rows keyed `<defect>.okta`). An instance runs and is judged on its profile's
- * requirements only.
+ * requirements only. A defect that only an Okta variant meets (its `oktaVariant`: Okta's default never sends the
+ * request it breaks) runs its Okta instance in that variant, keyed `<defect>.okta-patch` / `<defect>.okta-aiw`;
+ * tests/e2e/okta-variants.test.ts shows it unblamed in the default.
  *
  * Each defect instance gets the checks citing the defect's requirements (the clean one gets everything): about
  * 390 checks, half a minute on 2 cores, part of `npm test`; `npm run test:defects` runs it alone.
@@ -31,7 +33,7 @@ import { DEFECTS, defectsByName } from '../../reference-app/defects/index.js';
 import { startReferenceApp, type RunningReferenceApp } from '../../reference-app/server.js';
 import { DEFAULT_WORKERS, RUN_ENV, type RunConfig } from '../../core/run-config.js';
 import { MATRIX_PLAN_ENV, type MatrixPlan } from './matrix-plan.js';
-import { PROFILES, type Profile } from '../../core/profile.js';
+import { PROFILES, type OktaVariant, type Profile } from '../../core/profile.js';
 import { findRequirement, profileOf } from '../../core/requirements.js';
 
 const TOKEN = 'matrix-token-0123456789';
@@ -45,21 +47,27 @@ const FULL = process.env.DEFECT_MATRIX === 'full';
 const SELECTED = process.env.DEFECTS_ONLY ? defectsByName(process.env.DEFECTS_ONLY.split(',').map((n) => n.trim())) : DEFECTS;
 
 /** One reference-app instance: a profile's clean app, or one defect judged on that profile's requirements. */
-interface Instance { name: string; profile: Profile; defects: string[]; requirements: string[] }
+interface Instance { name: string; profile: Profile; okta?: OktaVariant; defects: string[]; requirements: string[] }
 
 const ofProfile = (ids: readonly string[], profile: Profile): string[] => ids.filter((id) => {
   const r = findRequirement(id);
   return r !== undefined && profileOf(r) === profile;
 });
 
-/** `clean` / `<defect>` for Entra, as before profiles; `clean.okta` / `<defect>.okta` for Okta. */
-const instanceName = (base: string, profile: Profile): string => (profile === 'entra' ? base : `${base}.${profile}`);
+/** The variant an instance name shows: `aiw` for an App Integration Wizard app, else `patch` for PATCH updates. */
+const variantLabel = (v: OktaVariant): string => (v.mode === 'aiw' ? 'aiw' : v.userUpdates);
+
+/** `clean` / `<defect>` for Entra, as before profiles; `clean.okta` / `<defect>.okta` (`.okta-<variant>`) for Okta. */
+const instanceName = (base: string, profile: Profile, okta?: OktaVariant): string =>
+  (profile === 'entra' ? base : `${base}.${profile}${okta ? `-${variantLabel(okta)}` : ''}`);
 
 function instancesOf(defects: readonly (typeof DEFECTS)[number][]): Instance[] {
   return PROFILES.flatMap((profile) => [
     { name: instanceName(CLEAN, profile), profile, defects: [], requirements: [] },
-    ...defects.map((d) => ({ name: instanceName(d.name, profile), profile, defects: [d.name], requirements: ofProfile(d.requirements, profile) }))
-      .filter((i) => i.requirements.length > 0),
+    ...defects.map((d) => {
+      const okta = profile === 'okta' ? d.oktaVariant : undefined;
+      return { name: instanceName(d.name, profile, okta), profile, ...(okta ? { okta } : {}), defects: [d.name], requirements: ofProfile(d.requirements, profile) };
+    }).filter((i) => i.requirements.length > 0),
   ]);
 }
 
@@ -82,7 +90,7 @@ test('each defect turns exactly the checks citing its requirements red', { timeo
       });
       apps.push(app);
       const config: RunConfig = {
-        url: app.url, profile: inst.profile, embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
+        url: app.url, profile: inst.profile, ...(inst.okta ? { okta: inst.okta } : {}), embedded: true, outDir: join(out, inst.name), runPrefix: 'scr-matrix-', seed: 7,
         dialect: 'both', matchingAttribute: 'userName', groups: true, manager: true, roles: true, timeoutMs: 10_000, workers: DEFAULT_WORKERS.loopback,
         only: [], skip: [], insecure: tls, journalFile: join(out, `${inst.name}.journal.jsonl`),
         oauth: { tokenUrl: `${app.origin}/oauth/token`, clientId: CLIENT.id },

@@ -69,10 +69,12 @@ test('idp sync / logs / status / test-connection / import-from-target with --pro
   assert.ok(!readFileSync(join(dir, 'ex.jsonl'), 'utf8').includes(TOKEN), 'the token is not in the exchange log');
 });
 
-test('flags of the other profile, Entra on an Okta state, and import without --profile okta are clear errors', async () => {
+test('flags of the other profile, PATCH updates on an AIW app, Entra on an Okta state, and import without --profile okta are clear errors', async () => {
   const target = ['--url', app.url, '--token', TOKEN, '--state', 'e.sqlite'];
   let r = await idp(['sync', '--okta-aiw', ...target]);
   assert.match(r.err, /--okta-aiw applies to --profile okta only/, `okta flag on entra: ${r.err}`);
+  r = await idp(['sync', '--profile', 'okta', '--okta-aiw', '--okta-user-updates', 'patch', ...target]);
+  assert.match(r.err, /--okta-user-updates patch does not apply with --okta-aiw/, `an AIW app has no PATCH updates: ${r.err}`);
   r = await idp(['sync', '--profile', 'okta', '--dialect', 'aadOptscim062020', ...target]);
   assert.match(r.err, /--dialect applies to --profile entra only/, `entra flag on okta: ${r.err}`);
   r = await idp(['import-from-target', ...target]);

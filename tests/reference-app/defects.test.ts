@@ -49,6 +49,23 @@ const SCENARIOS: Record<string, Scenario> = {
     assert.equal(after.title, 'Boss', 'core attributes applied');
     assert.equal((after[ENT] as Json | undefined)?.department, undefined, 'the extension dropped');
   },
+  'put-sets-active': async (a) => {
+    const u = await createUser(a, 'putactive@x.org');
+    expectStatus(await send(a, 'PUT', `Users/${String(u.id)}`, { ...u, active: false, title: 'Gone' }), 200, 'PUT answered');
+    const after = await get(a, u.id);
+    assert.deepEqual([after.title, after.active], ['Gone', true], 'the PUT applied, its active false ignored');
+    expectStatus(await patchUser(a, u.id, { op: 'replace', value: { active: false } }), 200, 'PATCH answered');
+    assert.equal((await get(a, u.id)).active, false, 'a PATCH still deactivates');
+  },
+  'patch-no-path-only-active': async (a) => {
+    const u = await createUser(a, 'onlyactive@x.org', { name: { givenName: 'Ann', familyName: 'Lee' } });
+    await patchUser(a, u.id, { op: 'replace', value: { name: { givenName: 'Bea' }, active: false } });
+    const back = await get(a, u.id);
+    assert.deepEqual([(back.name as Json).givenName, back.active], ['Ann', false], 'only active applied from the path-less replace');
+    await patchUser(a, u.id, { op: 'replace', path: 'name.givenName', value: 'Cy' }, { op: 'add', value: { title: 'Added' } });
+    const later = await get(a, u.id);
+    assert.deepEqual([(later.name as Json).givenName, later.title], ['Cy', 'Added'], 'a path, and a path-less add, still work');
+  },
   'user-patch-no-path-rejected': async (a) => {
     const u = await createUser(a, 'nopath@x.org');
     expectScimError(await patchUser(a, u.id, { op: 'replace', value: { active: false } }), 400, 'path-less refused', 'invalidPath');

@@ -31,6 +31,18 @@ describe('compliance.json', () => {
   });
 });
 
+describe('the Okta variant', () => {
+  it('is named in the HTML and Markdown header of an Okta report, and nowhere in an Entra one', () => {
+    const entra = fixtureReport();
+    assert.equal(/Okta:/.test(renderHtml(entra) + renderMarkdown(entra)), false, 'no variant without options.okta');
+    const report = { ...entra, profile: 'okta' as const, options: { ...entra.options, okta: { userUpdates: 'patch' as const, mode: 'oin' as const } } };
+    assert.match(renderHtml(report), /<p class="meta">[^<]*· Okta: OIN app, profile updates by PATCH<\/p>/, 'HTML header');
+    assert.match(renderMarkdown(report), /^Target: .* · Okta: OIN app, profile updates by PATCH$/m, 'Markdown header');
+    const aiw = { ...report, options: { ...report.options, okta: { userUpdates: 'put' as const, mode: 'aiw' as const } } };
+    assert.match(renderMarkdown(aiw), /· Okta: App Integration Wizard app \(PUT for every update\)$/m, 'AIW named as such');
+  });
+});
+
 describe('messages', () => {
   it('do not repeat Expected, Actual and Fix, which every format shows on their own', () => {
     const html = renderHtml(fixtureReport());

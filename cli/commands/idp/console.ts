@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { openDb } from '../../../mock-idp/index.js';
+import { adoptMappingsFile, jobStatus, nextCycleKind, openDb } from '../../../mock-idp/index.js';
 import { say, usageError, type CliContext } from '../../context.js';
 import { untilStopped } from '../../until-stopped.js';
 import type { StateArgs } from './options.js';
@@ -32,7 +32,7 @@ export function consoleCommand(ctx: CliContext): CommandModule<object, ConsoleAr
       host: { type: 'string', default: '127.0.0.1', describe: 'Address to listen on (the page has no login: keep it on loopback)' },
       url: { type: 'string', describe: 'Tenant URL to start with (or SCIM_URL); the page can change it' },
       token: { type: 'string', describe: 'Secret token to start with (or SCIM_TOKEN); kept in memory only' },
-      mappings: { type: 'string', describe: 'Attribute mappings JSON to start from when the state has none saved' },
+      mappings: { type: 'string', describe: "Attribute mappings JSON to make the job's mappings (saved in the state, as every idp command's --mappings)" },
       concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once during a cycle' },
       embedded: { type: 'boolean', default: false, describe: 'Also start the reference SCIM app on loopback and use it as the target' },
     }) as unknown as Argv<ConsoleArgs>,
@@ -55,6 +55,8 @@ export function consoleCommand(ctx: CliContext): CommandModule<object, ConsoleAr
       const state = resolve(ctx.io.cwd, args.state);
       const db = openDb(state);
       try {
+        const adopted = args.mappings ? adoptMappingsFile(db, resolve(ctx.io.cwd, args.mappings)) : undefined;
+        if (adopted?.saved) say(ctx, 'stderr', `mappings: ${args.mappings} saved in the state as the job's mappings (the page edits them); the next cycle is ${nextCycleKind(jobStatus(db), adopted.compiled)}`);
         const running = await startConsole({
           db,
           stateName: args.state,
@@ -64,7 +66,6 @@ export function consoleCommand(ctx: CliContext): CommandModule<object, ConsoleAr
           concurrency: args.concurrency,
           ...(url ? { tenantUrl: url } : {}),
           ...(token ? { token } : {}),
-          ...(args.mappings ? { mappingsFile: resolve(ctx.io.cwd, args.mappings) } : {}),
           onInternalError: (err) => say(ctx, 'stderr', `console: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
         });
         say(ctx, 'stdout', running.url);

@@ -1,16 +1,19 @@
 /**
  * A provisioning job from the target options: the tenant URL and token (or SCIM_URL, SCIM_TOKEN), dialect,
- * mappings — Entra's job, or Okta's with its variants and 60 s timeout.
+ * the job's mappings (the state's, or --mappings FILE saved into it) — Entra's job, or Okta's with its variants and 60 s timeout.
  */
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createAgent, createScimClient, type ScimClient } from '../../../core/client/scim-client.js';
 import { staticToken } from '../../../core/client/oauth.js';
 import type { Exchange } from '../../../core/evidence.js';
 import type { Dialect } from '../../../core/run-config.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/client/defaults.js';
-import { loadMappings, OKTA_TIMEOUT_MS, OktaProvisioningJob, ProvisioningJob, type Db, type JobOptions, type Progress, type RateLimitMode } from '../../../mock-idp/index.js';
-import { usageError, type CliContext } from '../../context.js';
+import {
+  adoptMappingsFile, jobMappings, loadMappings, OKTA_TIMEOUT_MS, OktaProvisioningJob, openDb, ProvisioningJob,
+  type CompiledMappings, type Db, type JobOptions, type Progress, type RateLimitMode,
+} from '../../../mock-idp/index.js';
+import { say, usageError, type CliContext } from '../../context.js';
 import type { OktaSettings, TargetArgs } from './options.js';
 
 interface Target {
@@ -63,15 +66,24 @@ function partition(spec: string | undefined): JobOptions['partition'] {
   return { index, count };
 }
 
+/**
+ * The job's mappings on `db` (mock-idp/job-mappings.ts): --mappings FILE becomes them — saved into the state when it
+ * differs from what the state holds, said in one line — and without it the state's saved mappings, else Entra's default.
+ */
+function adoptedMappings(ctx: CliContext, args: TargetArgs, db: Db): { compiled: CompiledMappings; saved: boolean } {
+  if (!args.mappings) return { compiled: jobMappings(db).compiled, saved: false };
+  return adoptMappingsFile(db, resolve(ctx.io.cwd, args.mappings));
+}
+
 /** The job on `db` and the options it was built from (on-demand provisioning builds its own job from them). */
 export function jobFor(ctx: CliContext, args: TargetArgs, db: Db, onProgress?: (p: Progress) => void): { job: ProvisioningJob; options: JobOptions } {
   const t = target(ctx, args);
-  const mappings = loadMappings(args.mappings ? resolve(ctx.io.cwd, args.mappings) : undefined);
   const p = partition(args.partition);
+  const mappings = adoptedMappings(ctx, args, db);
   const options: JobOptions = {
     db,
     client: t.client,
-    mappings,
+    mappings: mappings.compiled,
     dialect: t.dialect,
     concurrency: args.concurrency,
     rateLimit: args['rate-limit'] as RateLimitMode,
@@ -79,7 +91,32 @@ export function jobFor(ctx: CliContext, args: TargetArgs, db: Db, onProgress?: (
     ...(p ? { partition: p } : {}),
     ...(onProgress ? { onProgress } : {}),
   };
-  return { job: new ProvisioningJob(options), options };
+  const job = new ProvisioningJob(options);
+  if (mappings.saved) {
+    const next = job.nextCycleKind();
+    say(ctx, 'stderr', `mappings: ${args.mappings} saved in the state as the job's mappings (the console and later commands use them); the next cycle is ${next === 'initial' ? 'initial' : 'still incremental: same attribute mappings and scope as the last cycle'}`);
+  }
+  return { job, options };
+}
+
+/**
+ * Test Connection is a probe on a throwaway state: it runs with --mappings FILE without saving it, else with the
+ * mappings saved in the --state file if that file exists (it is not created), else Entra's default.
+ */
+export function testConnectionJob(ctx: CliContext, args: TargetArgs, probe: Db): ProvisioningJob {
+  const t = target(ctx, args);
+  let mappings: CompiledMappings;
+  if (args.mappings) mappings = loadMappings(resolve(ctx.io.cwd, args.mappings));
+  else {
+    const file = resolve(ctx.io.cwd, args.state);
+    const state = existsSync(file) ? openDb(file) : undefined;
+    try {
+      mappings = state ? jobMappings(state).compiled : loadMappings();
+    } finally {
+      state?.close();
+    }
+  }
+  return new ProvisioningJob({ db: probe, client: t.client, mappings, dialect: t.dialect, concurrency: args.concurrency, baseUrl: t.url });
 }
 
 /** Okta's job on `db`: Okta's request shapes and variants, Okta's 60 s timeout unless --timeout says otherwise. */

@@ -34,7 +34,7 @@ export function targetOptions(y: Argv): Argv<TargetArgs> {
     url: { type: 'string', describe: 'Tenant URL of the SCIM endpoint (append ?aadOptscim062020 for the flagged dialect)' },
     token: { type: 'string', describe: 'Secret token sent as Authorization: Bearer (or SCIM_TOKEN)' },
     dialect: { type: 'string', choices: ['default', 'aadOptscim062020'], describe: 'PATCH dialect (default: from the tenant URL)' },
-    mappings: { type: 'string', describe: `Attribute mappings JSON (default: Entra's non-gallery mapping, ${DEFAULT_MAPPINGS_FILE})` },
+    mappings: { type: 'string', describe: `Attribute mappings JSON to make the job's mappings: saved in the state when it differs (test-connection only reads it). Default: the state's saved mappings, else Entra's non-gallery mapping, ${DEFAULT_MAPPINGS_FILE}` },
     directory: { type: 'string', describe: 'Directory file (JSON {users, groups, assignments?} or CSV) imported before the cycle' },
     concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once (each object is sequential)' },
     timeout: { type: 'number', describe: `Per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; ${OKTA_TIMEOUT_MS}, Okta's, with --profile okta)` },
