@@ -3,12 +3,13 @@
  * secret token in this process's memory only), the mappings in force, and the cycle running now with its
  * progress. Every action builds the same ProvisioningJob the CLI builds, so the page and `idp sync` agree.
  */
+import { DEFAULT_TIMEOUT_MS } from '../core/client/defaults.js';
 import { createAgent, createScimClient, type ScimClient } from '../core/client/scim-client.js';
 import { staticToken } from '../core/client/oauth.js';
 import type { Dialect } from '../core/run-config.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
 import {
-  jobMappings, jobStatus, nextCycleKind, ProvisioningJob, restartJob, saveMappings,
+  DEFAULT_CONCURRENCY, jobMappings, jobStatus, ProvisioningJob, restartJob, saveMappings,
   type CompiledMappings, type CycleSummary, type Db, type JobMappings, type JobOptions, type MappingsInput, type Progress,
 } from '../mock-idp/index.js';
 import { ConsoleError } from './errors.js';
@@ -98,20 +99,21 @@ export class ConsoleSession {
     if (this.token === undefined) throw new ConsoleError('CONSOLE_NO_CREDENTIALS', 'no secret token in this console session: enter it under Admin credentials (it is kept in memory only, so a restarted console asks again)');
     const flagged = new URL(url).searchParams.has('aadOptscim062020');
     const dialect: Dialect = flagged ? 'aadOptscim062020' : 'default';
+    const concurrency = this.opts.concurrency ?? DEFAULT_CONCURRENCY;
     const client = createScimClient({
       baseUrl: url,
       token: staticToken(this.token),
       secrets: [this.token],
       redactor: this.redactor,
-      timeoutMs: this.opts.timeoutMs ?? 30_000,
-      dispatcher: createAgent({ connections: this.opts.concurrency ?? 8 }),
+      timeoutMs: this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      dispatcher: createAgent({ connections: concurrency }),
     });
     return {
       db: this.db,
       client,
       mappings: this.mappings().compiled,
       dialect,
-      concurrency: this.opts.concurrency ?? 8,
+      concurrency,
       baseUrl: client.baseUrl,
       ...(o.shareClient ? { shareClient: true } : {}),
     };
@@ -133,10 +135,9 @@ export class ConsoleSession {
   /** Starts a cycle in the background (Start provisioning, or Allow deletes); the overview polls its progress. */
   startCycle(o: { allowDeletes?: boolean } = {}): void {
     this.assertIdle('start another cycle');
-    const status = jobStatus(this.db);
-    const kind = nextCycleKind(status, this.mappings().compiled);
     const controller = new AbortController();
     const job = this.job({ onProgress: (p) => { if (this.run) this.run.progress = p; } });
+    const kind = job.nextCycleKind();
     this.lastError = undefined;
     const done = job.runCycle({ allowDeletes: o.allowDeletes ?? false, signal: controller.signal })
       .then((_: CycleSummary) => undefined, (err: unknown) => {

@@ -31,6 +31,7 @@ export {
 } from './state-file.js';
 export { adoptMappingsFile, jobMappings, savedMappings, saveMappings, type JobMappings } from './job-mappings.js';
 export { STOPPED } from './cycles/cycle.js';
+export { DEFAULT_CONCURRENCY } from './cycles/pool.js';
 export { openDb, type Db } from './db.js';
 export { renderLogs, type LogFormat } from './logs/export.js';
 export type { LogFilter, ProvisioningAction, ProvisioningObjectSummary, ProvisioningStatus } from './logs/store.js';

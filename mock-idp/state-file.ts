@@ -6,6 +6,7 @@
 import { DEFAULT_PROFILE, type Profile } from '../core/profile.js';
 import { HarnessError } from '../core/errors.js';
 import { JobState, type EscrowEntry, type LinkState, type Quarantine, type SourceType } from './cycles/state.js';
+import { isInitialCycle } from './cycles/planning.js';
 import type { CycleSummary } from './cycles/types.js';
 import type { Db } from './db.js';
 import { DirectoryStore, type ImportSummary } from './directory/store.js';
@@ -63,7 +64,7 @@ export function jobStatus(db: Db): JobStatus {
 
 /** Whether the next cycle with `mappings` is initial (no watermark yet, or other mappings than the last cycle's). */
 export function nextCycleKind(status: JobStatus, mappings: CompiledMappings): 'initial' | 'incremental' {
-  return status.watermark === undefined || status.mappingsHash !== mappings.hash ? 'initial' : 'incremental';
+  return isInitialCycle(status.watermark !== undefined, status.mappingsHash, mappings.hash) ? 'initial' : 'incremental';
 }
 
 function parseJson<T>(text: string | undefined): T | undefined {

@@ -7,7 +7,7 @@ import { CYCLE_INTERVAL, QUARANTINE_INTERVAL } from '../escrow/schedule.js';
 import { count, newCycleContext, type CycleContext, type JobParts } from './context.js';
 import { processGroup } from './groups.js';
 import { allGroupIds, allUserIds, changedObjects, cycleWindow, exceedsDeletionThreshold, linkedIds, own, unlistedLinked, type ChangedObjects } from './planning.js';
-import { runPool } from './pool.js';
+import { DEFAULT_CONCURRENCY, runPool } from './pool.js';
 import { evaluateQuarantine } from './quarantine.js';
 import { processManager, processMembers } from './references.js';
 import type { CycleSummary, Outcome, Progress } from './types.js';
@@ -75,7 +75,7 @@ export const STOPPED = 'stopped by the admin (Stop provisioning); the next cycle
 async function runPhases(ctx: CycleContext, changed: ChangedObjects, stopped: () => boolean): Promise<void> {
   const { job, initial } = ctx;
   const stop = (): boolean => ctx.abort !== undefined || stopped();
-  const concurrency = job.opts.concurrency ?? 8;
+  const concurrency = job.opts.concurrency ?? DEFAULT_CONCURRENCY;
   const visit = async (ids: Iterable<string>, processor: Processor, tick: () => void = () => undefined): Promise<void> => {
     if (!stop()) await runPool(own(job, ids), concurrency, async (id) => { count(ctx, await processor(ctx, id)); tick(); }, stop);
   };

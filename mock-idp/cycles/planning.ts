@@ -25,8 +25,12 @@ export interface ChangedObjects {
 
 export function cycleWindow(job: JobParts): CycleWindow {
   const watermark = job.state.getNumber('watermark');
-  const initial = watermark === undefined || job.state.get('mappings') !== job.mappings.hash;
-  return { initial, watermark, to: job.dir.maxSeq() };
+  return { initial: isInitialCycle(watermark !== undefined, job.state.get('mappings'), job.mappings.hash), watermark, to: job.dir.maxSeq() };
+}
+
+/** A cycle is initial without a watermark yet, or with other mappings than the last completed cycle ran with (§4.1). */
+export function isInitialCycle(hasWatermark: boolean, lastMappingsHash: string | undefined, mappingsHash: string): boolean {
+  return !hasWatermark || lastMappingsHash !== mappingsHash;
 }
 
 /** Incremental work from the change log and due escrow; due reference work goes straight to the context. */

@@ -1,4 +1,8 @@
 /** Bounded concurrency across objects, sequential per object: N workers pull from one (lazy) source. */
+
+/** Objects in flight at once when a job does not say (Entra's and Okta's cycles, `idp --concurrency`, the console). */
+export const DEFAULT_CONCURRENCY = 8;
+
 export async function runPool<T>(source: Iterable<T>, concurrency: number, fn: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<void> {
   const it = source[Symbol.iterator]();
   const worker = async (): Promise<void> => {

@@ -14,7 +14,7 @@ export interface JobOptions {
   mappings: CompiledMappings;
   dialect: Dialect;
   queryStyle?: 'entra' | 'validator';
-  /** Objects in flight at once (default 8); each object's requests are sequential. */
+  /** Objects in flight at once (default DEFAULT_CONCURRENCY, pool.ts); each object's requests are sequential. */
   concurrency?: number;
   rateLimit?: RateLimitMode;
   maxRetryAfterMs?: number;

@@ -4,7 +4,7 @@
  * group members have target ids. A failure is logged and the sync goes on; a credential failure stops it.
  */
 import { allGroupIds, allUserIds, unlistedLinked } from '../cycles/planning.js';
-import { runPool } from '../cycles/pool.js';
+import { DEFAULT_CONCURRENCY, runPool } from '../cycles/pool.js';
 import type { CycleSummary, Outcome } from '../cycles/types.js';
 import { OktaScope } from './app-profile.js';
 import { countOutcome, newOktaRun, type OktaParts, type OktaRun } from './context.js';
@@ -17,7 +17,7 @@ export async function runOktaCycle(job: OktaParts): Promise<CycleSummary> {
   const initial = job.state.linkCounts().length === 0;
   const run = newOktaRun(job, new OktaScope(job.dir));
   const visit = async (ids: Iterable<string>, push: (r: OktaRun, id: string) => Promise<Outcome>): Promise<void> => {
-    await runPool(ids, job.opts.concurrency ?? 8, async (id) => countOutcome(run, await push(run, id)), () => run.abort !== undefined);
+    await runPool(ids, job.opts.concurrency ?? DEFAULT_CONCURRENCY, async (id) => countOutcome(run, await push(run, id)), () => run.abort !== undefined);
   };
   await visit(allUserIds(job), pushUser);
   await visit(unlistedLinked(job, 'user'), pushUser);

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { adoptMappingsFile, jobStatus, nextCycleKind, openDb } from '../../../mock-idp/index.js';
+import { adoptMappingsFile, DEFAULT_CONCURRENCY, jobStatus, nextCycleKind, openDb } from '../../../mock-idp/index.js';
 import { say, usageError, type CliContext } from '../../context.js';
 import { untilStopped } from '../../until-stopped.js';
 import type { StateArgs } from './options.js';
@@ -33,7 +33,7 @@ export function consoleCommand(ctx: CliContext): CommandModule<object, ConsoleAr
       url: { type: 'string', describe: 'Tenant URL to start with (or SCIM_URL); the page can change it' },
       token: { type: 'string', describe: 'Secret token to start with (or SCIM_TOKEN); kept in memory only' },
       mappings: { type: 'string', describe: "Attribute mappings JSON to make the job's mappings (saved in the state, as every idp command's --mappings)" },
-      concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once during a cycle' },
+      concurrency: { type: 'number', default: DEFAULT_CONCURRENCY, describe: 'Objects in flight at once during a cycle' },
       embedded: { type: 'boolean', default: false, describe: 'Also start the reference SCIM app on loopback and use it as the target' },
     }) as unknown as Argv<ConsoleArgs>,
     handler: async (args) => {

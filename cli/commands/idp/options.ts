@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { DEFAULT_TIMEOUT_MS } from '../../../core/client/defaults.js';
-import { DEFAULT_MAPPINGS_FILE, OKTA_TIMEOUT_MS, openDb, type Db } from '../../../mock-idp/index.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAPPINGS_FILE, OKTA_TIMEOUT_MS, openDb, type Db } from '../../../mock-idp/index.js';
 import type { CliContext } from '../../context.js';
 
 export const DEFAULT_STATE_FILE = 'scim-conform-idp.sqlite';
@@ -36,7 +36,7 @@ export function targetOptions(y: Argv): Argv<TargetArgs> {
     dialect: { type: 'string', choices: ['default', 'aadOptscim062020'], describe: 'PATCH dialect (default: from the tenant URL)' },
     mappings: { type: 'string', describe: `Attribute mappings JSON to make the job's mappings: saved in the state when it differs (test-connection only reads it). Default: the state's saved mappings, else Entra's non-gallery mapping, ${DEFAULT_MAPPINGS_FILE}` },
     directory: { type: 'string', describe: 'Directory file (JSON {users, groups, assignments?} or CSV) imported before the cycle' },
-    concurrency: { type: 'number', default: 8, describe: 'Objects in flight at once (each object is sequential)' },
+    concurrency: { type: 'number', default: DEFAULT_CONCURRENCY, describe: 'Objects in flight at once (each object is sequential)' },
     timeout: { type: 'number', describe: `Per-request timeout in ms (default ${DEFAULT_TIMEOUT_MS}; ${OKTA_TIMEOUT_MS}, Okta's, with --profile okta)` },
     ca: { type: 'string', describe: 'PEM CA bundle for a private CA' },
     insecure: { type: 'boolean', default: false, describe: 'Skip TLS verification (test servers only)' },
