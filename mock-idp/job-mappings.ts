@@ -1,7 +1,7 @@
 /**
  * The job's attribute mappings, one configuration for the console and every `idp` command (§4.1: in Entra the
  * mappings belong to the job): those saved in the state, else Entra's default. The console's Attribute mapping
- * page saves with `saveMappings`; a command's `--mappings FILE` goes through the same function when the file
+ * page saves with `saveMappings`; a command's `--mappings FILE` is stored under the same key, in the same form, when the file
  * differs from what the state holds. Other mappings than the last cycle's make the next cycle initial.
  */
 import { JobState } from './cycles/state.js';
@@ -14,8 +14,13 @@ const SAVED_LABEL = 'the mappings saved in the state';
 /** Compiled first, so a state never holds mappings that fail to load. */
 export function saveMappings(db: Db, input: MappingsInput): CompiledMappings {
   const compiled = compileMappings(input, SAVED_LABEL);
-  new JobState(db).set(SAVED_KEY, JSON.stringify(input));
+  store(db, input);
   return compiled;
+}
+
+/** Mappings already compiled (so known to load) become the job's. */
+function store(db: Db, input: MappingsInput): void {
+  new JobState(db).set(SAVED_KEY, JSON.stringify(input));
 }
 
 export function savedMappings(db: Db): MappingsInput | undefined {
@@ -40,12 +45,12 @@ export function jobMappings(db: Db): JobMappings {
 /**
  * `--mappings FILE` on this state: the file becomes the job's mappings. It is saved (as the page saves) only when
  * it differs from what the state holds, so running a command again with the same file changes nothing; `saved`
- * says whether it did. The file is read and checked before anything is saved.
+ * says whether it did. The file is read and compiled (checked) once, before anything is saved.
  */
 export function adoptMappingsFile(db: Db, file: string): { compiled: CompiledMappings; saved: boolean } {
   const { input, compiled } = readMappingsFile(file);
   // Compared as the state stores it (JSON.stringify of the parsed file): layout and whitespace do not count.
   const saved = new JobState(db).get(SAVED_KEY) !== JSON.stringify(input);
-  if (saved) saveMappings(db, input);
+  if (saved) store(db, input);
   return { compiled, saved };
 }
